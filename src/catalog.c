@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* catalog.c: .po -> in-memory table, with libgettextpo for parsing and
+ * libxml2's hash tables for lookup by (msgid, msgctxt). */
+#include "catalog.h"
+
+#include <errno.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <gettext-po.h>
+#include <libxml/hash.h>
+
+#include "nls.h"
+#include "plural.h"
+
+struct entry {
+	char *msgstr;    /* singular form, or NULL */
+	char **plurals;  /* msgstr[i], or NULL */
+	size_t nplurals;
+	int fuzzy;       /* present but not to be used */
+};
+
+struct catalog {
+	char *lang;
+	xmlHashTablePtr table;
+	struct plural *plural;
+};
+
+/* libgettextpo's error handler takes no user pointer, so the loader's
+ * state is reached through this thread-local, set only during cat_load. */
+struct po_load {
+	struct diag *d;
+	const char *path;
+	int errors;
+	int format_bad;
+	jmp_buf fatal;
+};
+static _Thread_local struct po_load *cur;
+
+static void
+on_xerror(int severity, po_message_t m, const char *file, size_t line, size_t col,
+    int multiline, const char *text)
+{
+	char *msg = xstrdup(text ? text : "?");
+	size_t n = strlen(msg);
+
+	(void)m;
+	(void)multiline;
+	while (n > 0 && msg[n - 1] == '\n')
+		msg[--n] = '\0';
+	if (cur->format_bad >= 0 && severity != PO_SEVERITY_WARNING) {
+		cur->format_bad = 1;
+		diag_report(cur->d, DIAG_WARNING, file ? file : cur->path,
+		    file && line != (size_t)-1 ? (long)line : 0, 0, _("%s; translation not used"), msg);
+	} else if (severity != PO_SEVERITY_WARNING) {
+		cur->errors++;
+		diag_report(cur->d, DIAG_ERROR, file ? file : cur->path,
+		    file && line != (size_t)-1 ? (long)line : 0,
+		    col != (size_t)-1 && file ? (long)col + 1 : 0, "%s", msg);
+	}
+	free(msg);
+	if (severity == PO_SEVERITY_FATAL_ERROR)
+		longjmp(cur->fatal, 1);
+}
+
+static void
+on_xerror2(int severity, po_message_t m1, const char *f1, size_t l1, size_t c1, int ml1,
+    const char *t1, po_message_t m2, const char *f2, size_t l2, size_t c2, int ml2,
+    const char *t2)
+{
+	(void)m2;
+	(void)f2;
+	(void)l2;
+	(void)c2;
+	(void)ml2;
+	(void)t2;
+	on_xerror(severity, m1, f1, l1, c1, ml1, t1);
+}
+
+static const struct po_xerror_handler handler = { on_xerror, on_xerror2 };
+
+static void
+entry_free(void *p, const xmlChar *name)
+{
+	struct entry *e = p;
+
+	(void)name;
+	free(e->msgstr);
+	for (size_t i = 0; i < e->nplurals; i++)
+		free(e->plurals[i]);
+	free(e->plurals);
+	free(e);
+}
+
+void
+cat_free(struct catalog *c)
+{
+	if (c == NULL)
+		return;
+	xmlHashFree(c->table, entry_free);
+	plural_free(c->plural);
+	free(c->lang);
+	free(c);
+}
+
+const char *
+cat_lang(const struct catalog *c)
+{
+	return c->lang;
+}
+
+/* Checks the header: UTF-8 only (libgettextpo does not convert), and a
+ * Plural-Forms that parses and stays in range. */
+static int
+read_header(struct catalog *c, po_file_t f, struct po_load *l)
+{
+	const char *hdr = po_file_domain_header(f, NULL);
+	char *ct = hdr ? po_header_field(hdr, "Content-Type") : NULL;
+	char *pf = hdr ? po_header_field(hdr, "Plural-Forms") : NULL;
+	const char *cs = ct ? strstr(ct, "charset=") : NULL;
+	const char *err = NULL;
+	int rc = 0;
+
+	if (cs == NULL || strncasecmp(cs + 8, "UTF-8", 5) != 0) {
+		diag_report(l->d, DIAG_ERROR, l->path, 0, 0, "%s",
+		    _("the header must declare charset=UTF-8"));
+		rc = -1;
+	}
+	if (pf != NULL && (c->plural = plural_parse(pf, &err)) == NULL) {
+		diag_report(l->d, DIAG_ERROR, l->path, 0, 0, _("Plural-Forms: %s"), err);
+		rc = -1;
+	}
+	free(ct);
+	free(pf);
+	return rc;
+}
+
+/* Runs msgfmt's format check on one entry, treating every entry as
+ * python-brace-format: a translation whose {placeholders} differ from
+ * the source is reported (with its line) and not used. */
+static int
+format_ok(po_message_t m, struct po_load *l)
+{
+	po_message_set_format(m, "python-brace-format", 1);
+	l->format_bad = 0;
+	po_message_check_format(m, &handler);
+	l->format_bad = -1;
+	return 0;
+}
+
+static void
+add_entry(struct catalog *c, po_message_t m, struct po_load *l)
+{
+	const char *id = po_message_msgid(m), *ctx = po_message_msgctxt(m);
+	struct entry *e;
+
+	if (id[0] == '\0' || po_message_is_obsolete(m))
+		return;
+	e = xcalloc(1, sizeof *e);
+	e->fuzzy = po_message_is_fuzzy(m);
+	if (!e->fuzzy && po_message_msgid_plural(m) != NULL) {
+		const char *s;
+
+		for (int i = 0; (s = po_message_msgstr_plural(m, i)) != NULL; i++) {
+			e->plurals = xrealloc(e->plurals, e->nplurals + 1, sizeof *e->plurals);
+			e->plurals[e->nplurals++] = xstrdup(s);
+		}
+	} else if (!e->fuzzy && po_message_msgstr(m)[0] != '\0')
+		e->msgstr = xstrdup(po_message_msgstr(m));
+	if (!e->fuzzy && (e->msgstr || e->nplurals) && (format_ok(m, l), l->format_bad == 1)) {
+		entry_free(e, NULL);
+		return;
+	}
+	l->format_bad = -1;
+	if (xmlHashAddEntry2(c->table, (const xmlChar *)id, (const xmlChar *)ctx, e) != 0)
+		entry_free(e, NULL);
+}
+
+static void
+read_messages(struct catalog *c, po_file_t f, struct po_load *l)
+{
+	po_message_iterator_t it = po_message_iterator(f, NULL);
+	po_message_t m;
+
+	while ((m = po_next_message(it)) != NULL)
+		add_entry(c, m, l);
+	po_message_iterator_free(it);
+}
+
+struct catalog *
+cat_load(const char *po_path, const char *lang, struct diag *d)
+{
+	struct po_load l;
+	struct catalog *c = xcalloc(1, sizeof *c);
+	po_file_t f = NULL;
+	int before = d->errors;
+
+	memset(&l, 0, sizeof l);
+	l.d = d;
+	l.path = po_path;
+	l.format_bad = -1;
+	cur = &l;
+	c->lang = xstrdup(lang);
+	c->table = xmlHashCreate(4096);
+	if (setjmp(l.fatal) == 0) {
+		errno = 0;
+		f = po_file_read(po_path, &handler);
+		if (f == NULL && l.errors == 0)
+			diag_report(d, DIAG_ERROR, po_path, 0, 0, "%s",
+			    strerror(errno ? errno : ENOENT));
+		/* A file with syntax errors still comes back, partly read. */
+		if (f != NULL && l.errors == 0 && read_header(c, f, &l) == 0)
+			read_messages(c, f, &l);
+	}
+	if (f != NULL)
+		po_file_free(f);
+	cur = NULL;
+	if (d->errors != before || c->table == NULL) {
+		cat_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+static const struct entry *
+find(const struct catalog *c, const char *ctxt, const char *msgid)
+{
+	return xmlHashLookup2(c->table, (const xmlChar *)msgid, (const xmlChar *)ctxt);
+}
+
+const char *
+cat_gettext(const struct catalog *c, const char *ctxt, const char *msgid)
+{
+	const struct entry *e = find(c, ctxt, msgid);
+
+	return e && !e->fuzzy ? e->msgstr : NULL;
+}
+
+unsigned long
+cat_plural_index(const struct catalog *c, unsigned long n)
+{
+	return c->plural ? plural_eval(c->plural, n) : (n != 1);
+}
+
+const char *
+cat_ngettext(const struct catalog *c, const char *ctxt, const char *msgid, unsigned long n)
+{
+	const struct entry *e = find(c, ctxt, msgid);
+	unsigned long i = cat_plural_index(c, n);
+
+	if (e == NULL || e->fuzzy || i >= e->nplurals || e->plurals[i][0] == '\0')
+		return NULL;
+	return e->plurals[i];
+}
+
+int
+cat_is_fuzzy(const struct catalog *c, const char *ctxt, const char *msgid)
+{
+	const struct entry *e = find(c, ctxt, msgid);
+
+	return e != NULL && e->fuzzy;
+}

@@ -1,0 +1,450 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* db_xml.c: libxml2 -> model.  Parses without network access or entity
+ * expansion, validates against the RelaxNG schema, copies what it needs out
+ * of the tree and frees it, then checks what the schema cannot. */
+#include "db_xml.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/tree.h>
+
+#include "nls.h"
+#include "validate.h"
+
+struct loader {
+	struct diag *d;
+	const char *file;
+};
+
+static void
+xml_error(void *arg, xmlErrorPtr e)
+{
+	struct loader *l = arg;
+	char *msg = xstrdup(e->message ? e->message : "?");
+	size_t n = strlen(msg);
+
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	diag_report(l->d, DIAG_ERROR, e->file ? e->file : l->file, e->line, e->int2 > 0 ? e->int2 : 0,
+	    "%s", msg);
+	free(msg);
+}
+
+static void
+parser_error(void *ctxt, xmlErrorPtr e)
+{
+	xml_error(((xmlParserCtxtPtr)ctxt)->_private, e);
+}
+
+static int
+is_elem(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+/* Element text with runs of white space folded to one space and trimmed:
+ * the line breaks of the XML file are not part of the content. */
+static char *
+node_text(const xmlNode *n)
+{
+	xmlChar *raw = xmlNodeGetContent(n);
+	struct buf b = BUF_INIT;
+	int space = 0;
+
+	for (const xmlChar *p = raw; p && *p; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			buf_putc(&b, ' ');
+		space = 0;
+		buf_putc(&b, (char)*p);
+	}
+	xmlFree(raw);
+	return buf_detach(&b);
+}
+
+static char *
+attr(const xmlNode *n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	char *s;
+
+	if (v == NULL)
+		return NULL;
+	s = xstrdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+static void
+get_text(struct text *t, const xmlNode *n, const char *file)
+{
+	t->src = node_text(n);
+	t->pos.file = file;
+	t->pos.line = xmlGetLineNo(n);
+}
+
+static void
+get_paras(struct paras *ps, const xmlNode *n, const char *file)
+{
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (is_elem(c, "p")) {
+			ps->p = xrealloc(ps->p, ps->n + 1, sizeof *ps->p);
+			get_text(&ps->p[ps->n++], c, file);
+		}
+}
+
+static int
+digit_attr(const xmlNode *n, const char *name)
+{
+	char *v = attr(n, name);
+	int d = v ? atoi(v) : -1;
+
+	free(v);
+	return d;
+}
+
+static void
+get_class(struct registry *r, const xmlNode *n)
+{
+	static const char *const retries[] = { "none", "continue", "later", "never" };
+	struct rclass *k;
+	char *v = attr(n, "retry");
+
+	r->classes = xrealloc(r->classes, r->nclasses + 1, sizeof *r->classes);
+	k = &r->classes[r->nclasses++];
+	memset(k, 0, sizeof *k);
+	k->digit = digit_attr(n, "digit");
+	for (size_t i = 0; v && i < sizeof retries / sizeof *retries; i++)
+		if (strcmp(v, retries[i]) == 0)
+			k->retry = (enum retry)i;
+	free(v);
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (is_elem(c, "name"))
+			get_text(&k->name, c, r->file);
+		else if (is_elem(c, "meaning"))
+			get_text(&k->meaning, c, r->file);
+	}
+}
+
+static void
+get_category(struct registry *r, const xmlNode *n)
+{
+	struct category *k;
+
+	r->categories = xrealloc(r->categories, r->ncategories + 1, sizeof *r->categories);
+	k = &r->categories[r->ncategories++];
+	memset(k, 0, sizeof *k);
+	k->digit = digit_attr(n, "digit");
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (is_elem(c, "name"))
+			get_text(&k->name, c, r->file);
+}
+
+static void
+get_phase(struct registry *r, const xmlNode *n)
+{
+	struct phase *k;
+
+	r->phases = xrealloc(r->phases, r->nphases + 1, sizeof *r->phases);
+	k = &r->phases[r->nphases++];
+	memset(k, 0, sizeof *k);
+	k->id = attr(n, "id");
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (is_elem(c, "name"))
+			get_text(&k->name, c, r->file);
+}
+
+/* "X.1.1" -> "x.1.1": file names stay lower case, as man page names do. */
+static char *
+make_slug(const char *id)
+{
+	char *s = xstrdup(id);
+
+	for (char *p = s; *p; p++)
+		if (*p == 'X')
+			*p = 'x';
+	return s;
+}
+
+static void
+get_classes(struct code *c, const xmlNode *n)
+{
+	char *v = attr(n, "class");
+
+	for (const char *p = v; p && *p; p++)
+		if (*p >= '0' && *p <= '9' && c->nclasses < sizeof c->classes / sizeof *c->classes)
+			c->classes[c->nclasses++] = *p - '0';
+	free(v);
+}
+
+static void
+get_ref(struct code *c, const xmlNode *n)
+{
+	char *rfc = attr(n, "rfc");
+
+	c->refs = xrealloc(c->refs, c->nrefs + 1, sizeof *c->refs);
+	c->refs[c->nrefs].rfc = rfc ? (unsigned)strtoul(rfc, NULL, 10) : 0;
+	c->refs[c->nrefs].section = attr(n, "section");
+	c->nrefs++;
+	free(rfc);
+}
+
+static void
+get_related(struct code *c, const xmlNode *n, const char *regid)
+{
+	struct related *rel;
+
+	c->related = xrealloc(c->related, c->nrelated + 1, sizeof *c->related);
+	rel = &c->related[c->nrelated++];
+	memset(rel, 0, sizeof *rel);
+	rel->registry = attr(n, "registry");
+	if (rel->registry == NULL)
+		rel->registry = xstrdup(regid);
+	rel->code = attr(n, "code");
+	rel->line = xmlGetLineNo(n);
+}
+
+static void
+get_seen_in(struct code *c, const xmlNode *n)
+{
+	c->phase_ids = xrealloc(c->phase_ids, c->nphases + 1, sizeof *c->phase_ids);
+	c->phases = xrealloc(c->phases, c->nphases + 1, sizeof *c->phases);
+	c->phase_ids[c->nphases] = attr(n, "phase");
+	c->phases[c->nphases++] = NULL;
+}
+
+static void
+get_code_child(struct registry *r, struct code *c, const xmlNode *n)
+{
+	if (is_elem(n, "title"))
+		get_text(&c->title, n, r->file);
+	else if (is_elem(n, "seen-in"))
+		get_seen_in(c, n);
+	else if (is_elem(n, "description"))
+		get_paras(&c->description, n, r->file);
+	else if (is_elem(n, "when"))
+		get_paras(&c->when, n, r->file);
+	else if (is_elem(n, "fix"))
+		get_paras(&c->fix, n, r->file);
+	else if (is_elem(n, "use"))
+		get_text(&c->use, n, r->file);
+	else if (is_elem(n, "ref"))
+		get_ref(c, n);
+	else if (is_elem(n, "related"))
+		get_related(c, n, r->id);
+}
+
+static void
+get_code(struct registry *r, const xmlNode *n)
+{
+	struct code *c;
+	char *v;
+
+	r->codes = xrealloc(r->codes, r->ncodes + 1, sizeof *r->codes);
+	c = &r->codes[r->ncodes++];
+	memset(c, 0, sizeof *c);
+	c->id = attr(n, "id");
+	c->slug = make_slug(c->id);
+	c->line = xmlGetLineNo(n);
+	c->category = digit_attr(n, "category");
+	get_classes(c, n);
+	v = attr(n, "status");
+	if (v && strcmp(v, "nonstandard") == 0)
+		c->status = STATUS_NONSTANDARD;
+	else if (v && strcmp(v, "deprecated") == 0)
+		c->status = STATUS_DEPRECATED;
+	free(v);
+	for (const xmlNode *k = n->children; k; k = k->next)
+		get_code_child(r, c, k);
+}
+
+static void
+get_registry(struct registry *r, const xmlNode *root)
+{
+	char *cmp = attr(root, "compare");
+
+	r->id = attr(root, "id");
+	r->date = attr(root, "date");
+	r->compare = cmp != NULL && strcmp(cmp, "pairs") == 0;
+	free(cmp);
+	for (const xmlNode *n = root->children; n; n = n->next) {
+		if (is_elem(n, "name"))
+			get_text(&r->name, n, r->file);
+		else if (is_elem(n, "short"))
+			get_text(&r->short_name, n, r->file);
+		else if (is_elem(n, "intro"))
+			get_paras(&r->intro, n, r->file);
+		else if (is_elem(n, "class"))
+			get_class(r, n);
+		else if (is_elem(n, "category"))
+			get_category(r, n);
+		else if (is_elem(n, "phase"))
+			get_phase(r, n);
+	}
+	/* Codes last: their phase references need the registry's phases. */
+	for (const xmlNode *n = root->children; n; n = n->next)
+		if (is_elem(n, "code"))
+			get_code(r, n);
+}
+
+static xmlDocPtr
+parse_file(const char *path, struct loader *l)
+{
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	xmlDocPtr doc;
+
+	if (ctxt == NULL) {
+		diag_report(l->d, DIAG_ERROR, path, 0, 0, "%s", _("cannot create an XML parser"));
+		return NULL;
+	}
+	ctxt->_private = l;
+	ctxt->sax->serror = parser_error;
+	ctxt->vctxt.error = NULL;
+	ctxt->vctxt.warning = NULL;
+	/* NONET: no fetching; no NOENT/DTDLOAD: entities are not expanded. */
+	doc = xmlCtxtReadFile(ctxt, path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
+	if (doc != NULL && !ctxt->wellFormed) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	if (doc == NULL && l->d->errors == 0)
+		diag_report(l->d, DIAG_ERROR, path, 0, 0, "%s", _("cannot parse the file"));
+	xmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
+static xmlRelaxNGPtr
+load_schema(const char *schema, struct loader *l)
+{
+	xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewParserCtxt(schema);
+	xmlRelaxNGPtr rng;
+
+	if (pc == NULL)
+		return NULL;
+	l->file = schema;
+	xmlRelaxNGSetParserStructuredErrors(pc, xml_error, l);
+	rng = xmlRelaxNGParse(pc);
+	xmlRelaxNGFreeParserCtxt(pc);
+	if (rng == NULL)
+		diag_report(l->d, DIAG_ERROR, schema, 0, 0, "%s", _("cannot load the schema"));
+	return rng;
+}
+
+static int
+validate(xmlDocPtr doc, xmlRelaxNGPtr rng, struct loader *l)
+{
+	xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(rng);
+	int rc;
+
+	if (vc == NULL)
+		return -1;
+	xmlRelaxNGSetValidStructuredErrors(vc, xml_error, l);
+	rc = xmlRelaxNGValidateDoc(vc, doc);
+	xmlRelaxNGFreeValidCtxt(vc);
+	return rc == 0 ? 0 : -1;
+}
+
+static int
+load_one(struct db *db, const char *path, xmlRelaxNGPtr rng, struct diag *d)
+{
+	struct loader l = { d, path };
+	int before = d->errors;
+	xmlDocPtr doc = parse_file(path, &l);
+	struct registry *r;
+
+	if (doc == NULL) {
+		if (d->errors == before)
+			diag_report(d, DIAG_ERROR, path, 0, 0, "%s", _("cannot parse the file"));
+		return -1;
+	}
+	if (validate(doc, rng, &l) != 0) {
+		if (d->errors == before)
+			diag_report(d, DIAG_ERROR, path, 0, 0, "%s", _("does not match the schema"));
+		xmlFreeDoc(doc);
+		return -1;
+	}
+	db->regs = xrealloc(db->regs, db->nregs + 1, sizeof *db->regs);
+	r = &db->regs[db->nregs++];
+	memset(r, 0, sizeof *r);
+	r->file = xstrdup(path);
+	get_registry(r, xmlDocGetRootElement(doc));
+	xmlFreeDoc(doc);
+	return 0;
+}
+
+int
+db_load_files(struct db *db, char *const *files, size_t nfiles, const char *schema,
+    struct diag *d)
+{
+	struct loader l = { d, schema };
+	xmlRelaxNGPtr rng;
+	int before = d->errors;
+
+	memset(db, 0, sizeof *db);
+	if ((rng = load_schema(schema, &l)) == NULL)
+		return -1;
+	for (size_t i = 0; i < nfiles; i++)
+		load_one(db, files[i], rng, d);
+	xmlRelaxNGFree(rng);
+	/* Back pointers only now: the arrays above moved while growing. */
+	for (size_t i = 0; i < db->nregs; i++)
+		for (size_t j = 0; j < db->regs[i].ncodes; j++)
+			db->regs[i].codes[j].registry = &db->regs[i];
+	if (d->errors == before)
+		db_check(db, d);
+	if (d->errors != before) {
+		db_free(db);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+db_load_dir(struct db *db, const char *dir, const char *schema, struct diag *d)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	char **files = NULL;
+	size_t n = 0;
+	int rc;
+
+	memset(db, 0, sizeof *db);
+	if (dp == NULL) {
+		diag_report(d, DIAG_ERROR, dir, 0, 0, "%s", strerror(errno));
+		return -1;
+	}
+	while ((e = readdir(dp)) != NULL) {
+		size_t len = strlen(e->d_name);
+
+		if (len > 4 && strcmp(e->d_name + len - 4, ".xml") == 0 && e->d_name[0] != '.') {
+			files = xrealloc(files, n + 1, sizeof *files);
+			files[n++] = xasprintf("%s/%s", dir, e->d_name);
+		}
+	}
+	closedir(dp);
+	if (n == 0) {
+		diag_report(d, DIAG_ERROR, dir, 0, 0, "%s", _("no *.xml code database in this folder"));
+		return -1;
+	}
+	/* Name order: readdir order differs between file systems. */
+	qsort(files, n, sizeof *files, cmp_str);
+	rc = db_load_files(db, files, n, schema, d);
+	for (size_t i = 0; i < n; i++)
+		free(files[i]);
+	free(files);
+	return rc;
+}

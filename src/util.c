@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* util.c: allocation wrappers, byte buffers, diagnostics, file reading. */
+#include "util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "nls.h"
+
+static void
+oom(void)
+{
+	fputs(_("codedoc: out of memory\n"), stderr);
+	exit(EX_OSERR);
+}
+
+void *
+xmalloc(size_t size)
+{
+	void *p = malloc(size ? size : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n, size_t size)
+{
+	if (size && n > (size_t)-1 / size)
+		oom();
+	p = realloc(p, (n * size) != 0 ? n * size : 1);
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		oom();
+	b.data = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(b.data, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return b.data;
+}
+
+static void
+buf_grow(struct buf *b, size_t extra)
+{
+	size_t want = b->len + extra + 1;
+
+	if (want <= b->cap)
+		return;
+	if (want < b->len)
+		oom();
+	b->cap = b->cap ? b->cap : 64;
+	while (b->cap < want)
+		b->cap *= 2;
+	b->data = xrealloc(b->data, b->cap, 1);
+}
+
+void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	buf_grow(b, n);
+	if (n)
+		memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void
+buf_putc(struct buf *b, char c)
+{
+	buf_add(b, &c, 1);
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		oom();
+	buf_grow(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+void
+buf_free(struct buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+char *
+buf_detach(struct buf *b)
+{
+	char *p = b->data ? b->data : xstrdup("");
+
+	b->data = NULL;
+	b->len = b->cap = 0;
+	return p;
+}
+
+void
+diag_vreport(struct diag *d, enum diag_level lvl, const char *file, long line, long col,
+    const char *fmt, va_list ap)
+{
+	struct buf b = BUF_INIT;
+	va_list aq;
+	char *msg;
+	int n;
+
+	if (lvl == DIAG_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+	if (lvl == DIAG_WARNING && d->quiet)
+		return;
+	buf_puts(&b, "codedoc: ");
+	if (file != NULL) {
+		buf_puts(&b, file);
+		if (line > 0)
+			buf_printf(&b, ":%ld", line);
+		if (line > 0 && col > 0)
+			buf_printf(&b, ":%ld", col);
+		buf_puts(&b, ": ");
+	}
+	buf_puts(&b, lvl == DIAG_ERROR ? _("error: ") : _("warning: "));
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n >= 0) {
+		msg = xmalloc((size_t)n + 1);
+		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+		buf_puts(&b, msg);
+		free(msg);
+	}
+	if (d->sink != NULL)
+		d->sink(d->sink_arg, b.data);
+	else
+		fprintf(stderr, "%s\n", b.data);
+	buf_free(&b);
+}
+
+void
+diag_report(struct diag *d, enum diag_level lvl, const char *file, long line, long col,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vreport(d, lvl, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+char *
+read_file(const char *path, size_t *len)
+{
+	struct buf b = BUF_INIT;
+	char chunk[65536];
+	FILE *f;
+	size_t n;
+	int err;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, n);
+	err = ferror(f) ? errno : 0;
+	fclose(f);
+	if (err) {
+		buf_free(&b);
+		errno = err;
+		return NULL;
+	}
+	if (len != NULL)
+		*len = b.len;
+	return buf_detach(&b);
+}

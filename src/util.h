@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* util.h: memory helpers that never return NULL, growable byte buffers and
+ * the diagnostics sink that every module reports through. */
+#ifndef CODEDOC_UTIL_H
+#define CODEDOC_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* Out-of-memory is not a recoverable condition here: these print a message
+ * and exit(EX_OSERR).  Everything else returns an error to the caller. */
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable byte string, always NUL-terminated.  Zero-initialise it
+ * (struct buf b = BUF_INIT) and release it with buf_free(). */
+struct buf {
+	char *data;
+	size_t len;
+	size_t cap;
+};
+#define BUF_INIT { NULL, 0, 0 }
+void buf_add(struct buf *b, const char *s, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_reset(struct buf *b);
+void buf_free(struct buf *b);
+/* Hands the storage to the caller (never NULL); the buffer is emptied. */
+char *buf_detach(struct buf *b);
+
+/* Severity of a diagnostic; the exit status follows the worst one seen. */
+enum diag_level { DIAG_WARNING, DIAG_ERROR };
+
+/* Collects problems so that one run reports all of them, in the mandoc
+ * form "codedoc: file:line:col: error: message". */
+struct diag {
+	int errors;
+	int warnings;
+	int quiet; /* suppress warnings (errors are always printed) */
+	void (*sink)(void *arg, const char *line); /* NULL: stderr */
+	void *sink_arg;
+};
+
+/* file may be NULL; line/col <= 0 are left out. */
+void diag_report(struct diag *d, enum diag_level lvl, const char *file, long line, long col,
+    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+void diag_vreport(struct diag *d, enum diag_level lvl, const char *file, long line, long col,
+    const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
+
+/* Reads a whole file; returns NULL and sets errno on failure. */
+char *read_file(const char *path, size_t *len);
+
+#endif

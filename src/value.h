@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* value.h: the values a template renders: strings, booleans, lists and
+ * maps, allocated in an arena that is freed in one call.  Values carry no
+ * markup: the template engine escapes them for the output format. */
+#ifndef CODEDOC_VALUE_H
+#define CODEDOC_VALUE_H
+
+#include <stddef.h>
+
+enum val_kind { VAL_STR, VAL_BOOL, VAL_LIST, VAL_MAP };
+
+struct val;
+
+struct kv {
+	const char *key;
+	const struct val *val;
+};
+
+struct val {
+	enum val_kind kind;
+	/* VAL_STR: set when the text is the English fallback of a missing
+	 * translation, so that HTML can mark it lang="en". */
+	int fallback;
+	union {
+		const char *s;
+		int b;
+		struct {
+			const struct val **items;
+			size_t n, cap;
+		} list;
+		struct {
+			struct kv *kv;
+			size_t n, cap;
+		} map;
+	} u;
+};
+
+struct arena;
+
+struct arena *arena_new(void);
+void arena_free(struct arena *a);
+void *arena_alloc(struct arena *a, size_t size);
+const char *arena_strdup(struct arena *a, const char *s);
+const char *arena_printf(struct arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Strings are copied into the arena. */
+struct val *val_str(struct arena *a, const char *s);
+struct val *val_text(struct arena *a, const char *s, int fallback);
+struct val *val_int(struct arena *a, long n);
+struct val *val_bool(struct arena *a, int b);
+struct val *val_list(struct arena *a);
+struct val *val_map(struct arena *a);
+void val_push(struct arena *a, struct val *list, const struct val *item);
+/* Adds or replaces key (the key must outlive the value: use literals or
+ * arena strings). */
+void val_set(struct arena *a, struct val *map, const char *key, const struct val *v);
+const struct val *val_get(const struct val *map, const char *key);
+/* Truthiness for sections: false, "", an empty list are false. */
+int val_truthy(const struct val *v);
+
+#endif
