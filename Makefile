@@ -40,7 +40,7 @@ LIB_SRC = src/util.c src/model.c src/db_xml.c src/validate.c src/dbmsg.c src/esc
           src/value.c src/tmpl.c src/plural.c src/catalog.c src/compare.c src/site.c \
           src/output.c src/pot.c src/stats.c src/app.c
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o)
-TESTS   = test_escape test_tmpl test_db test_plural test_catalog test_output test_value
+TESTS   = test_escape test_tmpl test_db test_plural test_catalog test_output
 TEST_BIN = $(TESTS:%=build/tests/%)
 
 .PHONY: all site deps check unit e2e clean pot update-po check-po install uninstall dist lint bench

@@ -143,11 +143,14 @@ read_header(struct catalog *c, po_file_t f, struct po_load *l)
 static int
 format_ok(po_message_t m, struct po_load *l)
 {
+	int bad;
+
 	po_message_set_format(m, "python-brace-format", 1);
 	l->format_bad = 0;
 	po_message_check_format(m, &handler);
+	bad = l->format_bad == 1;
 	l->format_bad = -1;
-	return 0;
+	return !bad;
 }
 
 static void
@@ -169,11 +172,10 @@ add_entry(struct catalog *c, po_message_t m, struct po_load *l)
 		}
 	} else if (!e->fuzzy && po_message_msgstr(m)[0] != '\0')
 		e->msgstr = xstrdup(po_message_msgstr(m));
-	if (!e->fuzzy && (e->msgstr || e->nplurals) && (format_ok(m, l), l->format_bad == 1)) {
+	if (!e->fuzzy && (e->msgstr || e->nplurals) && !format_ok(m, l)) {
 		entry_free(e, NULL);
 		return;
 	}
-	l->format_bad = -1;
 	if (xmlHashAddEntry2(c->table, (const xmlChar *)id, (const xmlChar *)ctx, e) != 0)
 		entry_free(e, NULL);
 }

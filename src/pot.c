@@ -78,13 +78,64 @@ add(struct pot *p, const char *ctxt, const char *msgid, const char *plural, cons
 		po_message_add_filepos(m, file, (size_t)line);
 }
 
+/* What a placeholder holds, by the last part of its name: the .pot tells
+ * translators, so that "{a.id}" is not a riddle. */
+static const struct {
+	const char *name, *what;
+} glossary[] = {
+	{ "id", "a reply code such as 451 or X.1.1" },
+	{ "title", "the short title of a code" },
+	{ "name", "a name translated elsewhere in this file (of a class, category, command or registry)" },
+	{ "digit", "a single digit" },
+	{ "meaning", "a sentence translated elsewhere in this file" },
+	{ "short", "the protocol name before a code, such as SMTP" },
+	{ "count", "a number" },
+	{ "rfc", "an RFC number" },
+	{ "section", "an RFC section number such as 4.2.3" },
+	{ "a_only", "a list of protocol commands such as \"MAIL FROM, RCPT TO\"" },
+	{ "b_only", "a list of protocol commands such as \"MAIL FROM, RCPT TO\"" },
+	{ "shared", "a list of protocol commands such as \"MAIL FROM, RCPT TO\"" },
+	{ "version", "the codedoc version number" },
+	{ "date", "a date written YYYY-MM-DD" },
+	{ "coverage", "a number from 0 to 100" },
+};
+
+static void
+explain(struct buf *b, const char *msg)
+{
+	for (const char *c = msg; (c = strchr(c, '{')) != NULL; c++) {
+		const char *e = strchr(c, '}'), *last;
+		char *name;
+
+		if (c[1] == '{' || e == NULL) {
+			c++;
+			continue;
+		}
+		name = xstrndup(c + 1, (size_t)(e - c - 1));
+		last = strrchr(name, '.') ? strrchr(name, '.') + 1 : name;
+		for (size_t i = 0; i < sizeof glossary / sizeof *glossary; i++)
+			if (strcmp(last, glossary[i].name) == 0 && !strstr(b->data ? b->data : "", name)) {
+				buf_printf(b, "{%s} is %s.\n", name, glossary[i].what);
+				break;
+			}
+		free(name);
+	}
+}
+
 static void
 tmpl_msg(void *arg, const struct tmpl_msg *t)
 {
 	struct pot *p = arg;
 	char *file = xasprintf("%s%s", p->prefix, t->file);
+	struct buf c = BUF_INIT;
 
-	add(p, t->ctxt, t->msgid, t->plural, t->note, file, t->line, 1);
+	if (t->note)
+		buf_printf(&c, "%s\n", t->note);
+	explain(&c, t->msgid);
+	if (t->plural)
+		explain(&c, t->plural);
+	add(p, t->ctxt, t->msgid, t->plural, c.len ? c.data : NULL, file, t->line, 1);
+	buf_free(&c);
 	free(file);
 }
 

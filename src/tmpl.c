@@ -358,6 +358,25 @@ parse_tag(struct parser *p, struct node *parent, const char *body, size_t at, in
 	free(arg);
 }
 
+/* Finds the end of a tag, skipping "quoted strings" (a translation may
+ * contain braces). */
+static const char *
+tag_end(const char *s, int raw)
+{
+	const char *close = raw ? "}}}" : "}}";
+	int quoted = 0;
+
+	for (; *s; s++) {
+		if (quoted && *s == '\\' && s[1] != '\0')
+			s++;
+		else if (*s == '"')
+			quoted = !quoted;
+		else if (!quoted && strncmp(s, close, strlen(close)) == 0)
+			return s;
+	}
+	return NULL;
+}
+
 /* Parses until {{/close}} (or the end when close is NULL). */
 static void
 parse_block(struct parser *p, struct node *parent, const char *close, size_t open_at)
@@ -381,7 +400,7 @@ parse_block(struct parser *p, struct node *parent, const char *close, size_t ope
 		at = (size_t)(o - s);
 		raw = o[2] == '{';
 		body = at + (raw ? 3 : 2);
-		o = strstr(s + body, raw ? "}}}" : "}}");
+		o = tag_end(s + body, raw);
 		if (o == NULL) {
 			perr(p, at, "%s", _("unterminated tag"));
 			return;

@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Escaping per output format: table-driven cases for HTML and roff. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "escape.h"
+
+struct esc_case {
+	const char *in, *out;
+};
+
+static void
+run_cases(enum fmt f, const struct esc_case *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct buf b = BUF_INIT;
+
+		esc_fmt(f, &b, c[i].in, strlen(c[i].in));
+		assert_string_equal(b.data ? b.data : "", c[i].out);
+		buf_free(&b);
+	}
+}
+
+static void
+html_escapes_markup_and_quotes(void **state)
+{
+	static const struct esc_case cases[] = {
+		{ "plain text", "plain text" },
+		{ "<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;" },
+		{ "a & b", "a &amp; b" },
+		{ "\" onmouseover=\"x", "&quot; onmouseover=&quot;x" },
+		{ "it's", "it&#39;s" },
+		{ "Türkçe İ", "Türkçe İ" },
+		{ "bell\a and nul-less \x01 controls", "bell and nul-less  controls" },
+		{ "", "" },
+	};
+
+	(void)state;
+	run_cases(FMT_HTML, cases, sizeof cases / sizeof *cases);
+}
+
+static void
+roff_escapes_requests_backslashes_and_hyphens(void **state)
+{
+	static const struct esc_case cases[] = {
+		{ ".forward file", "\\&.forward file" },
+		{ "'quoted line", "\\&'quoted line" },
+		{ "mid.dle and it's", "mid.dle and it's" },
+		{ "C:\\path", "C:\\epath" },
+		{ "smtp-451", "smtp\\-451" },
+		{ "say \"hi\"", "say \\(dqhi\\(dq" },
+		{ "a`b^c~d", "a\\(gab\\(hac\\(tid" },
+		{ "line one\n.TH injected", "line one .TH injected" },
+		{ "NASIL DÜZELTİLİR", "NASIL DÜZELTİLİR" },
+		{ "\\fBbold\\fR", "\\efBbold\\efR" },
+	};
+
+	(void)state;
+	run_cases(FMT_ROFF, cases, sizeof cases / sizeof *cases);
+}
+
+static void
+format_follows_file_name(void **state)
+{
+	enum fmt f;
+
+	(void)state;
+	assert_int_equal(fmt_from_name("html/code.html", &f), 0);
+	assert_int_equal(f, FMT_HTML);
+	assert_int_equal(fmt_from_name("man/code.7", &f), 0);
+	assert_int_equal(f, FMT_ROFF);
+	assert_int_equal(fmt_from_name("sitemap.xml", &f), 0);
+	assert_int_equal(f, FMT_HTML);
+	assert_int_equal(fmt_from_name("README", &f), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(html_escapes_markup_and_quotes),
+		cmocka_unit_test(roff_escapes_requests_backslashes_and_hyphens),
+		cmocka_unit_test(format_follows_file_name),
+	};
+
+	return cmocka_run_group_tests_name("escape", tests, NULL, NULL);
+}

@@ -1,0 +1,239 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Template engine: parsing, rendering, escaping by format, translation
+ * tags and the errors a template author sees. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "tmpl.h"
+
+/* Renders src (as template name) against ctx; returns a malloc'd string,
+ * or NULL with the error in cap->last. */
+static char *
+render(const char *name, const char *src, const struct val *ctx, const struct translator *tr,
+    struct captured *cap)
+{
+	struct diag d = capturing(cap);
+	struct tmpl_set *set = tmpl_set_new();
+	struct tmpl_env env = { tr, "en", &d };
+	struct buf out = BUF_INIT;
+	char *res = NULL;
+
+	if (tmpl_set_add(set, name, src, &d) == 0 && tmpl_set_link(set, &d) == 0
+	    && tmpl_render(tmpl_set_get(set, name), ctx, &env, &out) == 0)
+		res = buf_detach(&out);
+	buf_free(&out);
+	tmpl_set_free(set);
+	return res;
+}
+
+static struct val *
+sample(struct arena *a)
+{
+	struct val *m = val_map(a), *code = val_map(a), *list = val_list(a);
+	const char *words[] = { "MAIL FROM", "RCPT TO", "DATA" };
+
+	val_set(a, code, "id", val_str(a, "451"));
+	val_set(a, code, "title", val_str(a, "Local <error>"));
+	val_set(a, code, "fb", val_text(a, "English text", 1));
+	val_set(a, m, "code", code);
+	for (size_t i = 0; i < 3; i++) {
+		struct val *p = val_map(a);
+
+		val_set(a, p, "name", val_str(a, words[i]));
+		val_push(a, list, p);
+	}
+	val_set(a, m, "phases", list);
+	val_set(a, m, "none", val_list(a));
+	val_set(a, m, "yes", val_bool(a, 1));
+	val_set(a, m, "no", val_bool(a, 0));
+	val_set(a, m, "n", val_str(a, "3"));
+	val_set(a, m, "dot", val_str(a, ".starts with a dot"));
+	return m;
+}
+
+static void
+check(const char *name, const char *src, const char *want)
+{
+	struct arena *a = arena_new();
+	struct captured cap;
+	char *got = render(name, src, sample(a), NULL, &cap);
+
+	if (got == NULL)
+		fail_msg("render failed: %s", cap.last);
+	assert_string_equal(got, want);
+	free(got);
+	arena_free(a);
+}
+
+static void
+check_error(const char *name, const char *src, const char *want)
+{
+	struct arena *a = arena_new();
+	struct captured cap;
+	char *got = render(name, src, sample(a), NULL, &cap);
+
+	assert_null(got);
+	if (strstr(cap.last, want) == NULL)
+		fail_msg("expected '%s' in '%s'", want, cap.last);
+	arena_free(a);
+}
+
+static void
+values_and_paths(void **state)
+{
+	(void)state;
+	check("t.html", "<b>{{code.id}}</b> {{code.title}}", "<b>451</b> Local &lt;error&gt;");
+	check("t.html", "{{{code.title}}}", "Local <error>");
+	check("t.html", "{{#code}}{{id}}{{/code}}", "451");
+	check("t.7", "{{code.title}}", "Local <error>");
+}
+
+static void
+sections_loops_and_inverted(void **state)
+{
+	(void)state;
+	check("t.html", "{{#phases}}{{name}}{{^@last}}, {{/@last}}{{/phases}}",
+	    "MAIL FROM, RCPT TO, DATA");
+	check("t.html", "{{#phases}}{{@index}}{{/phases}}", "123");
+	check("t.html", "{{#yes}}y{{/yes}}{{#no}}n{{/no}}{{^no}}!n{{/no}}{{^none}}empty{{/none}}",
+	    "y!nempty");
+}
+
+static void
+standalone_tags_take_their_line(void **state)
+{
+	(void)state;
+	check("t.7", ".SH A\n{{#phases}}\n{{name}}\n{{/phases}}\n.SH B\n",
+	    ".SH A\nMAIL FROM\nRCPT TO\nDATA\n.SH B\n");
+	check("t.7", "  {{! comment }}  \nx\n", "x\n");
+	check("t.7", "a {{#yes}}b{{/yes}}\n", "a b\n");
+}
+
+static void
+roff_values_cannot_start_requests(void **state)
+{
+	(void)state;
+	check("t.7", "{{dot}}\n", "\\&.starts with a dot\n");
+}
+
+static void
+fallback_text_is_marked_english_only_in_element_content(void **state)
+{
+	(void)state;
+	check("t.html", "<p>{{code.fb}}</p>", "<p><span lang=\"en\">English text</span></p>");
+	check("t.html", "<a title=\"{{code.fb}}\">x</a>", "<a title=\"English text\">x</a>");
+	check("t.html", "<title>{{code.fb}}</title>", "<title>English text</title>");
+	check("t.7", "{{code.fb}}", "English text");
+}
+
+static const char *
+fake_get(void *arg, const char *ctxt, const char *id, int *fb)
+{
+	(void)arg;
+	*fb = 0;
+	if (strcmp(id, "Code {code.id}") == 0 && ctxt == NULL)
+		return "Kod {code.id}";
+	if (strcmp(id, "NAME") == 0 && ctxt && strcmp(ctxt, "man heading") == 0)
+		return "AD";
+	*fb = 1;
+	return id;
+}
+
+static const char *
+fake_nget(void *arg, const char *ctxt, const char *id, const char *pl, unsigned long n, int *fb)
+{
+	(void)arg;
+	(void)ctxt;
+	*fb = 1;
+	return n == 1 ? id : pl;
+}
+
+static void
+translation_tags(void **state)
+{
+	struct translator tr = { fake_get, fake_nget, NULL };
+	struct arena *a = arena_new();
+	struct captured cap;
+	char *got;
+
+	(void)state;
+	got = render("t.html", "<h1>{{_ \"Code {code.id}\"}}</h1>", sample(a), &tr, &cap);
+	assert_string_equal(got, "<h1>Kod 451</h1>");
+	free(got);
+	got = render("t.7", ".SH {{_ ctx=\"man heading\" \"NAME\"}}", sample(a), &tr, &cap);
+	assert_string_equal(got, ".SH AD");
+	free(got);
+	got = render("t.html", "<p>{{_ \"Untranslated {code.title}\"}}</p>", sample(a), &tr, &cap);
+	assert_string_equal(got, "<p><span lang=\"en\">Untranslated Local &lt;error&gt;</span></p>");
+	free(got);
+	got = render("t.html", "{{_n \"{n} code\" \"{n} codes\" n}}", sample(a), &tr, &cap);
+	assert_string_equal(got, "<span lang=\"en\">3 codes</span>");
+	free(got);
+	/* Without a catalog: the source, unmarked. */
+	got = render("t.html", "{{_ \"a {{literal}} brace\"}}", sample(a), NULL, &cap);
+	assert_string_equal(got, "a {literal} brace");
+	free(got);
+	arena_free(a);
+}
+
+static void
+errors_name_file_line_and_column(void **state)
+{
+	(void)state;
+	check_error("html/x.html", "ok\n  {{#phases}}\nno end", "html/x.html:2:3: error: unclosed section 'phases'");
+	check_error("html/x.html", "{{#yes}}{{/no}}", "html/x.html:1:9: error: closing tag does not match open section 'yes'");
+	check_error("html/x.html", "a\n{{> nothere}}", "html/x.html:2:1: error: unknown partial 'nothere'");
+	check_error("html/x.html", "\n\n   {{code.titel}}", "html/x.html:3:4: error: unknown value 'code.titel'");
+	check_error("html/x.html", "{{_ \"broken {placeholder\"}}", "html/x.html:1:1: error: malformed translation tag");
+	check_error("html/x.html", "{{/yes}}", "closing tag 'yes' without an open section");
+	check_error("html/x.html", "x {{code.id", "html/x.html:1:3: error: unterminated tag");
+	check_error("html/x.html", "{{_ \"{missing}\"}}", "unknown value 'missing' in a translated string");
+}
+
+static void
+partials_share_the_format(void **state)
+{
+	struct diag d;
+	struct captured cap;
+	struct tmpl_set *set = tmpl_set_new();
+	struct arena *a = arena_new();
+	struct tmpl_env env;
+	struct buf out = BUF_INIT;
+
+	(void)state;
+	d = capturing(&cap);
+	env.tr = NULL;
+	env.src_lang = "en";
+	env.d = &d;
+	assert_int_equal(tmpl_set_add(set, "html/page.html", "[{{> part}}]", &d), 0);
+	assert_int_equal(tmpl_set_add(set, "html/part.html", "{{code.title}}", &d), 0);
+	assert_int_equal(tmpl_set_link(set, &d), 0);
+	assert_int_equal(tmpl_render(tmpl_set_get(set, "html/page.html"), sample(a), &env, &out), 0);
+	assert_string_equal(out.data, "[Local &lt;error&gt;]");
+	buf_free(&out);
+	tmpl_set_free(set);
+	arena_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(values_and_paths),
+		cmocka_unit_test(sections_loops_and_inverted),
+		cmocka_unit_test(standalone_tags_take_their_line),
+		cmocka_unit_test(roff_values_cannot_start_requests),
+		cmocka_unit_test(fallback_text_is_marked_english_only_in_element_content),
+		cmocka_unit_test(translation_tags),
+		cmocka_unit_test(errors_name_file_line_and_column),
+		cmocka_unit_test(partials_share_the_format),
+	};
+
+	return cmocka_run_group_tests_name("tmpl", tests, NULL, NULL);
+}
