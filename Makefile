@@ -67,15 +67,19 @@ deps:
 	$$SUDO apt-get update && \
 	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends \
 	  build-essential pkg-config libxml2-dev libxml2-utils libgettextpo-dev gettext \
-	  libcmocka-dev mandoc groff-base man-db cppcheck
+	  libcmocka-dev mandoc groff-base man-db tidy cppcheck
 
 check: unit e2e
 
 unit: $(TEST_BIN)
 	@fail=0; for t in $(TEST_BIN); do ./$$t || fail=1; done; exit $$fail
 
-e2e: codedoc
-	@sh tests/e2e/run.sh
+e2e: codedoc build/tests/test_site
+	./build/tests/test_site
+
+build/tests/test_site: tests/e2e/test_site.c $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Isrc -Itests/unit -o $@ $< $(LIB_OBJ) $(LIBS) $(CMOCKA_LIBS)
 
 pot: codedoc
 	./codedoc pot -o po/codedoc.pot

@@ -44,6 +44,29 @@ load_manifest(struct out *o)
 	free(data);
 }
 
+/* Creates the parents of dir as needed (dir itself is made by the caller). */
+static int
+mkdir_p(const char *dir, struct diag *d)
+{
+	char *p = xstrdup(dir);
+	int rc = 0;
+
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			diag_report(d, DIAG_ERROR, p, 0, 0, _("cannot create the folder: %s"),
+			    strerror(errno));
+			rc = -1;
+			break;
+		}
+		*s = '/';
+	}
+	free(p);
+	return rc;
+}
+
 struct out *
 out_open(const char *dir, struct diag *d)
 {
@@ -58,6 +81,10 @@ out_open(const char *dir, struct diag *d)
 		exit(71);
 	}
 	pthread_mutex_init(&o->lock, NULL);
+	if (mkdir_p(dir, d) != 0) {
+		out_close(o, NULL);
+		return NULL;
+	}
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
 		diag_report(d, DIAG_ERROR, dir, 0, 0, _("cannot create the folder: %s"), strerror(errno));
 		out_close(o, NULL);

@@ -1,0 +1,517 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* End to end: builds the bundled database with the real ./codedoc into
+ * temporary folders and inspects what a reader, a packager and a
+ * translator would see, with the real tools (libxml2's HTML parser,
+ * mandoc, groff, man, lexgrog, msgmerge). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <dirent.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "app.h"
+#include "db_xml.h"
+
+static char top[64]; /* temporary folder of this run */
+static char site[96]; /* the main build */
+
+/* Runs a shell command; returns its exit status and its output (stdout
+ * and stderr) in *out (caller frees) when out is not NULL. */
+static int
+run(char **out, const char *fmt, ...)
+{
+	char cmd[4096];
+	struct buf b = BUF_INIT;
+	char chunk[4096];
+	va_list ap;
+	FILE *p;
+	size_t n;
+	int st;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof cmd, fmt, ap);
+	va_end(ap);
+	strncat(cmd, " 2>&1", sizeof cmd - strlen(cmd) - 1);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
+		buf_add(&b, chunk, n);
+	st = pclose(p);
+	if (out)
+		*out = buf_detach(&b);
+	buf_free(&b);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static char *
+slurp(const char *fmt, ...)
+{
+	char path[PATH_MAX];
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	vsnprintf(path, sizeof path, fmt, ap);
+	va_end(ap);
+	s = read_file(path, NULL);
+	if (s == NULL)
+		fail_msg("cannot read %s", path);
+	return s;
+}
+
+static void
+contains(const char *hay, const char *needle, const char *where)
+{
+	if (strstr(hay, needle) == NULL)
+		fail_msg("%s: expected to find \"%s\"", where, needle);
+}
+
+/* Calls fn for every regular file below dir (path relative to dir). */
+static void
+walk(const char *dir, const char *rel, void (*fn)(const char *, const char *, void *), void *arg)
+{
+	char path[PATH_MAX];
+	DIR *dp;
+	struct dirent *e;
+
+	snprintf(path, sizeof path, "%s/%s", dir, rel);
+	if ((dp = opendir(path)) == NULL)
+		return;
+	while ((e = readdir(dp)) != NULL) {
+		char child[PATH_MAX];
+		struct stat st;
+
+		if (e->d_name[0] == '.')
+			continue;
+		if (snprintf(child, sizeof child, "%s%s%s", rel, rel[0] ? "/" : "", e->d_name)
+		        >= (int)sizeof child
+		    || snprintf(path, sizeof path, "%s/%s", dir, child) >= (int)sizeof path)
+			continue;
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			walk(dir, child, fn, arg);
+		else
+			fn(dir, child, arg);
+	}
+	closedir(dp);
+}
+
+static int
+setup(void **state)
+{
+	char *out = NULL;
+	int rc;
+
+	(void)state;
+	strcpy(top, "/tmp/codedoc-e2e-XXXXXX");
+	if (mkdtemp(top) == NULL)
+		return -1;
+	snprintf(site, sizeof site, "%s/site", top);
+	rc = run(&out, "SOURCE_DATE_EPOCH=1764288000 ./codedoc build -q -j 2 -o %s", site);
+	if (rc != 0)
+		fprintf(stderr, "build failed (%d): %s\n", rc, out);
+	free(out);
+	return rc;
+}
+
+static int
+teardown(void **state)
+{
+	char *out;
+
+	(void)state;
+	run(&out, "rm -rf '%s'", top);
+	free(out);
+	return 0;
+}
+
+/* ---- page counts ---- */
+
+struct counts {
+	size_t html, man;
+	char prefix[32];
+};
+
+static void
+count_file(const char *dir, const char *rel, void *arg)
+{
+	struct counts *c = arg;
+	size_t n = strlen(rel);
+
+	(void)dir;
+	if (strncmp(rel, c->prefix, strlen(c->prefix)) != 0)
+		return;
+	if (n > 5 && strcmp(rel + n - 5, ".html") == 0)
+		c->html++;
+	else if (n > 2 && strcmp(rel + n - 2, ".7") == 0)
+		c->man++;
+}
+
+static size_t
+pages_per_language(const struct db *db)
+{
+	size_t n = 1; /* home */
+
+	for (size_t i = 0; i < db->nregs; i++) {
+		size_t k = db->regs[i].ncodes;
+
+		n += 1 + k + (db->regs[i].compare ? k * (k - 1) / 2 : 0);
+	}
+	return n;
+}
+
+static size_t
+man_pages(const struct db *db, const char *only)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < db->nregs; i++)
+		if (only == NULL || strcmp(db->regs[i].id, only) == 0)
+			n += 1 + db->regs[i].ncodes;
+	return n;
+}
+
+static void
+page_count_matches_the_database(void **state)
+{
+	struct diag d = { 0, 0, 1, NULL, NULL };
+	struct db db;
+	struct counts c;
+	static const char *const langs[] = { "en", "tr", "de", "es", "ar" };
+
+	(void)state;
+	assert_int_equal(db_load_dir(&db, "data", "data/registry.rng", &d), 0);
+	for (size_t i = 0; i < sizeof langs / sizeof *langs; i++) {
+		memset(&c, 0, sizeof c);
+		snprintf(c.prefix, sizeof c.prefix, "html/%s/", langs[i]);
+		walk(site, "", count_file, &c);
+		assert_int_equal(c.html, pages_per_language(&db));
+	}
+	/* English and the complete languages have every man page; Spanish
+	 * only the smtp registry; Arabic translates the interface only. */
+	memset(&c, 0, sizeof c);
+	strcpy(c.prefix, "man/man7/");
+	walk(site, "", count_file, &c);
+	assert_int_equal(c.man, man_pages(&db, NULL));
+	memset(&c, 0, sizeof c);
+	strcpy(c.prefix, "man/tr/man7/");
+	walk(site, "", count_file, &c);
+	assert_int_equal(c.man, man_pages(&db, NULL));
+	memset(&c, 0, sizeof c);
+	strcpy(c.prefix, "man/de/man7/");
+	walk(site, "", count_file, &c);
+	assert_int_equal(c.man, man_pages(&db, NULL));
+	memset(&c, 0, sizeof c);
+	strcpy(c.prefix, "man/es/man7/");
+	walk(site, "", count_file, &c);
+	assert_int_equal(c.man, man_pages(&db, "smtp"));
+	memset(&c, 0, sizeof c);
+	strcpy(c.prefix, "man/ar/");
+	walk(site, "", count_file, &c);
+	assert_int_equal(c.man, 0);
+	db_free(&db);
+}
+
+/* ---- links ---- */
+
+struct links {
+	size_t pages, links, broken;
+	char first_broken[PATH_MAX * 2];
+};
+
+static void
+check_href(const char *dir, const char *page, const char *href, struct links *l)
+{
+	char target[PATH_MAX], clean[PATH_MAX];
+	const char *slash = strrchr(page, '/');
+
+	if (strncmp(href, "http://", 7) == 0 || strncmp(href, "https://", 8) == 0
+	    || strncmp(href, "mailto:", 7) == 0 || href[0] == '#')
+		return;
+	snprintf(clean, sizeof clean, "%s", href);
+	clean[strcspn(clean, "#?")] = '\0';
+	snprintf(target, sizeof target, "%s/%.*s%s", dir, slash ? (int)(slash - page + 1) : 0, page,
+	    clean);
+	l->links++;
+	if (access(target, F_OK) != 0 && l->broken++ == 0
+	    && snprintf(l->first_broken, sizeof l->first_broken, "%s -> %s", page, href) < 0)
+		l->first_broken[0] = '\0';
+}
+
+static void
+scan_links(const char *dir, const char *page, xmlNode *n, struct links *l)
+{
+	for (; n; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE) {
+			xmlChar *v = xmlGetProp(n, (const xmlChar *)"href");
+
+			if (v == NULL)
+				v = xmlGetProp(n, (const xmlChar *)"src");
+			if (v) {
+				check_href(dir, page, (const char *)v, l);
+				xmlFree(v);
+			}
+		}
+		scan_links(dir, page, n->children, l);
+	}
+}
+
+static void
+check_page(const char *dir, const char *rel, void *arg)
+{
+	struct links *l = arg;
+	char path[PATH_MAX];
+	htmlDocPtr doc;
+	xmlNode *root;
+	xmlChar *lang;
+
+	if (strlen(rel) < 5 || strcmp(rel + strlen(rel) - 5, ".html") != 0)
+		return;
+	snprintf(path, sizeof path, "%s/%s", dir, rel);
+	doc = htmlReadFile(path, "UTF-8", HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+	assert_non_null(doc);
+	root = xmlDocGetRootElement(doc);
+	lang = xmlGetProp(root, (const xmlChar *)"lang");
+	if (lang == NULL)
+		fail_msg("%s: <html> has no lang", rel);
+	/* html/<lang>/... pages carry their folder's language. */
+	if (strncmp(rel, "html/", 5) == 0 && strchr(rel + 5, '/'))
+		if (strncmp(rel + 5, (const char *)lang, strlen((const char *)lang)) != 0)
+			fail_msg("%s: lang=\"%s\"", rel, lang);
+	xmlFree(lang);
+	l->pages++;
+	scan_links(dir, rel, root, l);
+	xmlFreeDoc(doc);
+}
+
+static void
+every_link_resolves(void **state)
+{
+	struct links l;
+
+	(void)state;
+	memset(&l, 0, sizeof l);
+	walk(site, "", check_page, &l);
+	assert_true(l.pages > 1000);
+	assert_true(l.links > l.pages);
+	if (l.broken)
+		fail_msg("%zu broken links, first: %s", l.broken, l.first_broken);
+}
+
+static void
+pages_are_valid_html5(void **state)
+{
+	static const char *const kinds[] = { "index.html", "smtp/index.html", "smtp/451.html",
+		"smtp/211-vs-451.html", "smtp-enhanced/x.7.1.html" };
+	static const char *const langs[] = { "en", "tr", "de", "es", "ar" };
+	char *out;
+	int rc;
+
+	(void)state;
+	/* HTML Tidy knows HTML5: it reports misnested or unknown elements
+	 * and attributes; one page of each kind in each language. */
+	rc = run(&out, "tidy -errors -quiet %s/html/index.html", site);
+	if (rc != 0)
+		fail_msg("tidy html/index.html: %s", out);
+	free(out);
+	for (size_t l = 0; l < sizeof langs / sizeof *langs; l++)
+		for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+			rc = run(&out, "test -f %s/html/%s/%s && tidy -errors -quiet %s/html/%s/%s", site,
+			    langs[l], kinds[k], site, langs[l], kinds[k]);
+			if (rc != 0)
+				fail_msg("tidy %s/%s: %s", langs[l], kinds[k], out);
+			free(out);
+		}
+	out = slurp("%s/html/en/smtp/451.html", site);
+	assert_true(strncmp(out, "<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">", 42) == 0);
+	free(out);
+}
+
+/* ---- man pages ---- */
+
+static void
+man_pages_lint_clean(void **state)
+{
+	char *out;
+	int rc;
+
+	(void)state;
+	rc = run(&out, "find %s/man -name '*.7' -exec mandoc -Tlint -Wwarning {} +", site);
+	if (rc != 0 || out[0] != '\0')
+		fail_msg("mandoc: %s", out);
+	free(out);
+	rc = run(&out, "for f in $(find %s/man -name '*.7'); do groff -man -ww -z -Kutf8 -Tutf8 $f; "
+	    "done", site);
+	if (rc != 0 || out[0] != '\0')
+		fail_msg("groff: %s", out);
+	free(out);
+	rc = run(&out, "for f in $(find %s/man -name '*.7'); do LC_ALL=C.UTF-8 MANROFFSEQ= "
+	    "MANWIDTH=120 man --warnings -E UTF-8 -l -Tutf8 -Z $f >/dev/null; done", site);
+	if (rc != 0 || out[0] != '\0')
+		fail_msg("man --warnings: %s", out);
+	free(out);
+	rc = run(&out, "for f in $(find %s/man -name '*.7'); do lexgrog $f || echo FAILED $f; done",
+	    site);
+	if (strstr(out, "parse failed") || strstr(out, "FAILED"))
+		fail_msg("lexgrog: %s", out);
+	free(out);
+}
+
+static void
+man_page_shape(void **state)
+{
+	char *s = slurp("%s/man/man7/smtp-451.7", site);
+
+	(void)state;
+	assert_true(strncmp(s, ".\\\" -*- coding: utf-8 -*-\n", 26) == 0);
+	/* SOURCE_DATE_EPOCH=1764288000 is 2025-11-28. */
+	contains(s, ".TH SMTP\\-451 7 2025-11-28 ", "smtp-451.7");
+	contains(s, ".SH \"NAME\"\nsmtp\\-451 \\- ", "smtp-451.7");
+	contains(s, ".SH \"SEE ALSO\"", "smtp-451.7");
+	contains(s, ".BR smtp\\-450 (7)", "smtp-451.7");
+	free(s);
+	s = slurp("%s/man/man7/smtp.7", site);
+	contains(s, ".TP\n.B 550\n", "smtp.7");
+	free(s);
+}
+
+/* ---- bad input ---- */
+
+static void
+broken_input_writes_nothing(void **state)
+{
+	char *out, *before, *after;
+	int rc;
+
+	(void)state;
+	rc = run(&out, "cp -r data %s/data && sed -i '0,/<code id=\"452\"/s//<code id=\"451\"/' "
+	    "%s/data/smtp.xml", top, top);
+	assert_int_equal(rc, 0);
+	free(out);
+	rc = run(&out, "./codedoc build -d %s/data -o %s/fresh", top, top);
+	assert_int_equal(rc, 65);
+	contains(out, "/data/smtp.xml:", "stderr");
+	contains(out, ": error: code 451: defined twice (first at line", "stderr");
+	free(out);
+	rc = run(&out, "test ! -e %s/fresh || test -z \"$(ls -A %s/fresh)\"", top, top);
+	assert_int_equal(rc, 0);
+	free(out);
+	/* Over a good build: nothing changes. */
+	before = slurp("%s/html/en/smtp/451.html", site);
+	rc = run(&out, "./codedoc build -d %s/data -o %s", top, site);
+	assert_int_equal(rc, 65);
+	free(out);
+	after = slurp("%s/html/en/smtp/451.html", site);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	/* A template error names template file, line and column. */
+	rc = run(&out, "cp -r templates %s/tpl && sed -i 's/{{code.use}}/{{code.usage}}/' "
+	    "%s/tpl/html/code.html && ./codedoc build -t %s/tpl -o %s/fresh", top, top, top, top);
+	assert_int_equal(rc, 65);
+	contains(out, "html/code.html:", "stderr");
+	contains(out, ": error: unknown value 'code.usage'", "stderr");
+	free(out);
+}
+
+/* ---- reproducible, incremental ---- */
+
+static void
+builds_are_reproducible_and_incremental(void **state)
+{
+	char *out;
+	int rc;
+
+	(void)state;
+	/* Without SOURCE_DATE_EPOCH, at different times, in different
+	 * folders, with a different thread count: the same bytes. */
+	rc = run(&out, "env -u SOURCE_DATE_EPOCH ./codedoc build -q -o %s/a && sleep 1 && "
+	    "env -u SOURCE_DATE_EPOCH ./codedoc build -q -j 2 -o %s/b/c && diff -r %s/a %s/b/c",
+	    top, top, top, top);
+	if (rc != 0)
+		fail_msg("trees differ: %.2000s", out);
+	free(out);
+	/* A rebuild with no change writes nothing. */
+	rc = run(&out, "SOURCE_DATE_EPOCH=1764288000 ./codedoc build -v -o %s", site);
+	assert_int_equal(rc, 0);
+	contains(out, " 0 files written", "verbose output");
+	free(out);
+}
+
+/* ---- translations ---- */
+
+static void
+translations_appear(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = slurp("%s/html/tr/smtp/451.html", site);
+	contains(s, "<html lang=\"tr\" dir=\"ltr\">", "tr 451");
+	contains(s, ">Açıklama</h2>", "tr 451");
+	contains(s, ">Gördüğünüzde</h2>", "tr 451");
+	contains(s, ">Nasıl Düzeltilir</h2>", "tr 451");
+	assert_null(strstr(s, "lang=\"en\""));
+	free(s);
+	s = slurp("%s/html/es/smtp-enhanced/x.1.1.html", site);
+	contains(s, ">Descripción</h2>", "es X.1.1");
+	contains(s, "<p><span lang=\"en\">", "es X.1.1");
+	contains(s, "<meta name=\"robots\" content=\"noindex\">", "es X.1.1");
+	free(s);
+	s = slurp("%s/html/ar/index.html", site);
+	contains(s, "<html lang=\"ar\" dir=\"rtl\">", "ar home");
+	free(s);
+	s = slurp("%s/man/tr/man7/smtp-451.7", site);
+	contains(s, ".SH \"AD\"\n", "tr smtp-451.7");
+	contains(s, ".SH \"NASIL DÜZELTİLİR\"", "tr smtp-451.7");
+	contains(s, ".nh\n", "tr smtp-451.7");
+	free(s);
+}
+
+static void
+pot_is_current_and_round_trips(void **state)
+{
+	char *out;
+	int rc;
+
+	(void)state;
+	rc = run(&out, "./codedoc pot -o %s/new.pot && cmp po/codedoc.pot %s/new.pot && "
+	    "msgmerge -q -o %s/merged.pot po/codedoc.pot po/codedoc.pot && "
+	    "cmp po/codedoc.pot %s/merged.pot", top, top, top, top);
+	if (rc != 0)
+		fail_msg("po/codedoc.pot is not what 'make pot' writes, or does not round-trip: %s", out);
+	free(out);
+	rc = run(&out, "for l in $(grep -v '^#' po/LINGUAS); do msgfmt --check -o /dev/null po/$l.po "
+	    "|| exit 1; done");
+	if (rc != 0)
+		fail_msg("msgfmt --check: %s", out);
+	free(out);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(page_count_matches_the_database),
+		cmocka_unit_test(every_link_resolves),
+		cmocka_unit_test(pages_are_valid_html5),
+		cmocka_unit_test(man_pages_lint_clean),
+		cmocka_unit_test(man_page_shape),
+		cmocka_unit_test(broken_input_writes_nothing),
+		cmocka_unit_test(builds_are_reproducible_and_incremental),
+		cmocka_unit_test(translations_appear),
+		cmocka_unit_test(pot_is_current_and_round_trips),
+	};
+
+	return cmocka_run_group_tests_name("e2e", tests, setup, teardown);
+}
