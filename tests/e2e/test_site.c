@@ -240,8 +240,9 @@ check_href(const char *dir, const char *page, const char *href, struct links *l)
 		return;
 	snprintf(clean, sizeof clean, "%s", href);
 	clean[strcspn(clean, "#?")] = '\0';
-	snprintf(target, sizeof target, "%s/%.*s%s", dir, slash ? (int)(slash - page + 1) : 0, page,
-	    clean);
+	if (snprintf(target, sizeof target, "%s/%.*s%s", dir, slash ? (int)(slash - page + 1) : 0,
+	    page, clean) >= (int)sizeof target)
+		fail_msg("path too long: %s", href);
 	l->links++;
 	if (access(target, F_OK) != 0 && l->broken++ == 0
 	    && snprintf(l->first_broken, sizeof l->first_broken, "%s -> %s", page, href) < 0)
