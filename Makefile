@@ -69,7 +69,7 @@ deps:
 	  build-essential pkg-config libxml2-dev libxml2-utils libgettextpo-dev gettext \
 	  libcmocka-dev mandoc groff-base man-db tidy cppcheck
 
-check: unit e2e
+check: lint unit e2e
 
 unit: $(TEST_BIN)
 	@fail=0; for t in $(TEST_BIN); do ./$$t || fail=1; done; exit $$fail
