@@ -43,9 +43,18 @@ LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o)
 TESTS   = test_escape test_tmpl test_db test_plural test_catalog test_output
 TEST_BIN = $(TESTS:%=build/tests/%)
 
-.PHONY: all site deps check unit e2e clean pot update-po check-po install uninstall dist lint bench
+.PHONY: all site deps check unit e2e clean pot cli-pot update-po check-po install uninstall dist lint bench
 
-all: codedoc site
+CLI_LINGUAS := $(shell cat po/cli/LINGUAS 2>/dev/null)
+CLI_MO = $(CLI_LINGUAS:%=build/locale/%/LC_MESSAGES/codedoc.mo)
+
+all: codedoc $(CLI_MO) site
+
+# The tool's own messages (domain "codedoc"), compiled for install and for
+# the tests (CODEDOC_LOCALEDIR=build/locale).
+build/locale/%/LC_MESSAGES/codedoc.mo: po/cli/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
 
 codedoc: build/main.o $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
@@ -74,7 +83,7 @@ check: lint unit e2e
 unit: $(TEST_BIN)
 	@fail=0; for t in $(TEST_BIN); do ./$$t || fail=1; done; exit $$fail
 
-e2e: codedoc build/tests/test_site
+e2e: codedoc $(CLI_MO) build/tests/test_site
 	./build/tests/test_site
 
 build/tests/test_site: tests/e2e/test_site.c $(LIB_OBJ)
@@ -90,15 +99,68 @@ update-po: pot
 	done
 
 check-po:
-	@for l in $$(cat po/LINGUAS); do \
+	@for l in $$(grep -v '^#' po/LINGUAS); do \
 	  printf '%s: ' $$l; msgfmt --check --statistics -o /dev/null po/$$l.po || exit 1; \
+	done
+	@for l in $(CLI_LINGUAS); do \
+	  printf 'cli/%s: ' $$l; msgfmt --check --statistics -o /dev/null po/cli/$$l.po || exit 1; \
+	done
+
+# Regenerates the template of the tool's own messages.
+cli-pot:
+	xgettext --language=C --from-code=UTF-8 -k_ -kN_ --add-comments=TRANSLATORS: \
+	  --package-name=$(PACKAGE) --package-version=$(VERSION) --msgid-bugs-address= \
+	  --sort-by-file -o po/cli/codedoc.pot src/*.c
+	@for l in $(CLI_LINGUAS); do \
+	  msgmerge --quiet --previous --update --backup=none po/cli/$$l.po po/cli/codedoc.pot || exit 1; \
 	done
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 	  --inline-suppr -D__GNUC__ --std=c11 src
 
+# GNU directory conventions; DESTDIR for staged installs.  Generated man
+# pages go to mandir/[<lang>/]man7, the site to docdir/html.
+install: all
+	install -d $(DESTDIR)$(bindir) $(DESTDIR)$(mandir)/man1 $(DESTDIR)$(docdir)
+	install -m 755 codedoc $(DESTDIR)$(bindir)/codedoc
+	install -m 644 doc/codedoc.1 $(DESTDIR)$(mandir)/man1/codedoc.1
+	@for l in $(CLI_LINGUAS); do \
+	  install -d $(DESTDIR)$(localedir)/$$l/LC_MESSAGES && \
+	  install -m 644 build/locale/$$l/LC_MESSAGES/codedoc.mo \
+	    $(DESTDIR)$(localedir)/$$l/LC_MESSAGES/codedoc.mo || exit 1; \
+	done
+	cd $(OUT)/man && find . -name '*.7' | sort | while read f; do \
+	  install -D -m 644 "$$f" "$(DESTDIR)$(mandir)/$$f" || exit 1; done
+	cd $(OUT)/html && find . -type f | sort | while read f; do \
+	  install -D -m 644 "$$f" "$(DESTDIR)$(docdir)/html/$$f" || exit 1; done
+
+# Removes exactly what install put there (the same build's file list).
+uninstall:
+	rm -f $(DESTDIR)$(bindir)/codedoc $(DESTDIR)$(mandir)/man1/codedoc.1
+	@for l in $(CLI_LINGUAS); do rm -f $(DESTDIR)$(localedir)/$$l/LC_MESSAGES/codedoc.mo; done
+	cd $(OUT)/man && find . -name '*.7' | while read f; do rm -f "$(DESTDIR)$(mandir)/$$f"; done
+	cd $(OUT)/html && find . -type f | while read f; do rm -f "$(DESTDIR)$(docdir)/html/$$f"; done
+	-find $(DESTDIR)$(docdir) -depth -type d -empty -delete 2>/dev/null
+	-for l in $$(cd $(OUT)/man && ls -d */ | grep -v '^man'); do \
+	  rmdir $(DESTDIR)$(mandir)/$$l/man7 $(DESTDIR)$(mandir)/$$l 2>/dev/null; done; true
+
+DIST_FILES = Makefile README.md COPYING .ci/run .gitignore output/README output/.gitignore \
+             $(wildcard src/*.c src/*.h data/*.xml data/*.rng doc/*.1 po/LINGUAS po/*.po \
+               po/*.pot po/cli/LINGUAS po/cli/*.po po/cli/*.pot tests/unit/*.c tests/unit/*.h \
+               tests/e2e/*.c) $(shell find templates -type f | sort)
+DIST_DATE ?= $(if $(SOURCE_DATE_EPOCH),$(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null || echo 0))
+
+# A reproducible release tarball: sorted, owner-free, dated like the last commit.
+dist:
+	rm -rf build/$(PACKAGE)-$(VERSION)
+	mkdir -p build/$(PACKAGE)-$(VERSION)
+	tar -cf - $(DIST_FILES) | tar -xf - -C build/$(PACKAGE)-$(VERSION)
+	tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@$(DIST_DATE) \
+	  -C build -cf - $(PACKAGE)-$(VERSION) | gzip -9n > $(PACKAGE)-$(VERSION).tar.gz
+	rm -rf build/$(PACKAGE)-$(VERSION)
+
 clean:
-	rm -rf build codedoc
+	rm -rf build codedoc $(PACKAGE)-$(VERSION).tar.gz
 
 -include $(LIB_OBJ:.o=.d) build/main.d

@@ -138,7 +138,12 @@ parse_opt(int c, struct app_opts *o, const char **pot_out, int *json, int cmd)
 		if (*end != '\0' || o->threads < 1 || o->threads > 64)
 			return bad_usage(_("--jobs takes a number from 1 to 64, not '%s'"), optarg);
 		break;
-	case OPT_BASE_URL: o->base_url = optarg; break;
+	case OPT_BASE_URL:
+		if (strncmp(optarg, "https://", 8) != 0 && strncmp(optarg, "http://", 7) != 0)
+			return bad_usage(_("--base-url must start with https:// or http://, not '%s'"),
+			    optarg);
+		o->base_url = optarg;
+		break;
 	case OPT_JSON: *json = 1; break;
 	case 'q': o->quiet = 1; break;
 	case 'v': o->verbose = 1; break;
@@ -211,5 +216,14 @@ main(int argc, char **argv)
 		return EX_USAGE;
 	}
 	o.progress = isatty(STDERR_FILENO) && !o.quiet;
+	/* Page addresses are appended to it: it must end in a slash. */
+	if (o.base_url && o.base_url[strlen(o.base_url) - 1] != '/') {
+		char *u = malloc(strlen(o.base_url) + 2);
+
+		if (u == NULL)
+			return EX_OSERR;
+		sprintf(u, "%s/", o.base_url);
+		o.base_url = u; /* lives until exit */
+	}
 	return run(cmd, &o, pot_out, json);
 }

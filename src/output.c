@@ -2,6 +2,7 @@
 /* output.c: atomic, compare-before-write file output with a manifest. */
 #include "output.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -15,8 +16,13 @@
 
 #include "nls.h"
 
+/* Temporary files live in one folder of the output, so that the next run
+ * can clear what a killed run left behind without walking the tree. */
+#define OUT_STAGING ".codedoc-tmp"
+
 struct out {
 	char *dir;
+	char *staging;
 	struct diag *d;
 	xmlHashTablePtr old;   /* paths listed by the previous manifest */
 	xmlHashTablePtr seen;  /* paths written or kept by this build */
@@ -67,6 +73,24 @@ mkdir_p(const char *dir, struct diag *d)
 	return rc;
 }
 
+static void
+clear_staging(struct out *o)
+{
+	DIR *dp = opendir(o->staging);
+	struct dirent *e;
+
+	if (dp == NULL)
+		return;
+	while ((e = readdir(dp)) != NULL)
+		if (strncmp(e->d_name, "tmp-", 4) == 0) {
+			char *p = xasprintf("%s/%s", o->staging, e->d_name);
+
+			unlink(p);
+			free(p);
+		}
+	closedir(dp);
+}
+
 struct out *
 out_open(const char *dir, struct diag *d)
 {
@@ -87,6 +111,14 @@ out_open(const char *dir, struct diag *d)
 	}
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
 		diag_report(d, DIAG_ERROR, dir, 0, 0, _("cannot create the folder: %s"), strerror(errno));
+		out_close(o, NULL);
+		return NULL;
+	}
+	o->staging = xasprintf("%s/%s", dir, OUT_STAGING);
+	clear_staging(o);
+	if (mkdir(o->staging, 0777) != 0 && errno != EEXIST) {
+		diag_report(d, DIAG_ERROR, o->staging, 0, 0, _("cannot create the folder: %s"),
+		    strerror(errno));
 		out_close(o, NULL);
 		return NULL;
 	}
@@ -155,7 +187,7 @@ write_all(int fd, const char *data, size_t len)
 static int
 replace_file(struct out *o, const char *full, const char *data, size_t len)
 {
-	char *tmp = xasprintf("%s.tmp-XXXXXX", full);
+	char *tmp = xasprintf("%s/tmp-XXXXXX", o->staging);
 	int fd = mkstemp(tmp), err;
 
 	if (fd < 0) {
@@ -268,6 +300,9 @@ out_close(struct out *o, struct out_stats *stats)
 		return;
 	if (stats != NULL)
 		*stats = o->st;
+	if (o->staging != NULL)
+		rmdir(o->staging);
+	free(o->staging);
 	xmlHashFree(o->old, NULL);
 	xmlHashFree(o->seen, NULL);
 	for (size_t i = 0; i < o->npaths; i++)

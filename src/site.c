@@ -12,7 +12,7 @@
 #include "nls.h"
 #include "value.h"
 
-enum page_kind { P_CHOOSER, P_CSS, P_HOME, P_REGISTRY, P_CODE, P_COMPARE, P_MAN_REG, P_MAN_CODE };
+enum page_kind { P_CHOOSER, P_CSS, P_SITEMAP, P_HOME, P_REGISTRY, P_CODE, P_COMPARE, P_MAN_REG, P_MAN_CODE };
 
 struct job {
 	enum page_kind kind;
@@ -507,6 +507,9 @@ plan(struct build *b)
 		add_job(b, P_CHOOSER, 0, NULL, NULL, NULL);
 		add_job(b, P_CSS, 0, NULL, NULL, NULL);
 	}
+	/* A sitemap needs absolute addresses: only with --base-url. */
+	if ((s->formats & SITE_HTML) && s->base_url != NULL)
+		add_job(b, P_SITEMAP, 0, NULL, NULL, NULL);
 	for (size_t li = 0; li < s->nlangs; li++) {
 		if (s->formats & SITE_HTML)
 			plan_html(b, li);
@@ -538,6 +541,7 @@ out_path(struct arena *a, const struct build *b, const struct job *j)
 	switch (j->kind) {
 	case P_CHOOSER: return "html/index.html";
 	case P_CSS: return "html/style.css";
+	case P_SITEMAP: return "html/sitemap.xml";
 	case P_MAN_REG: return arena_printf(a, "%s/%s.7", mandir, j->reg->id);
 	case P_MAN_CODE: return arena_printf(a, "%s/%s-%s.7", mandir, j->reg->id, j->a->slug);
 	default: return arena_printf(a, "html/%s/%s", lang, page_path(a, j));
@@ -547,7 +551,8 @@ out_path(struct arena *a, const struct build *b, const struct job *j)
 static const char *
 template_of(const struct job *j)
 {
-	static const char *const names[] = { "html/chooser.html", "html/style.css", "html/home.html",
+	static const char *const names[] = { "html/chooser.html", "html/style.css",
+		"html/sitemap.xml", "html/home.html",
 		"html/registry.html", "html/code.html", "html/compare.html", "man/registry.7",
 		"man/code.7" };
 
@@ -616,6 +621,32 @@ root_of(const char *path)
 	return strchr(path, '/') ? "../" : "";
 }
 
+/* Every HTML page in every language where it is translated, with its
+ * translated alternates: the sitemap never offers English text as
+ * another language. */
+static struct val *
+sitemap_val(struct arena *a, const struct build *b)
+{
+	struct val *list = val_list(a);
+
+	for (size_t i = 0; i < b->njobs; i++) {
+		const struct job *j = &b->jobs[i];
+		struct val *m, *alts;
+
+		if (j->kind < P_HOME || j->kind > P_COMPARE
+		    || (j->lang != 0 && !page_translated(b, j->lang, j, NULL)))
+			continue;
+		m = val_map(a);
+		alts = langs_val(a, b, j, page_path(a, j));
+		val_set(a, m, "path", val_str(a, arena_printf(a, "%s/%s", b->s->langs[j->lang].code,
+		    page_path(a, j))));
+		val_set(a, m, "page", val_str(a, page_path(a, j)));
+		val_set(a, m, "alternates", alts);
+		val_push(a, list, m);
+	}
+	return list;
+}
+
 static struct val *
 page_ctx(struct arena *a, const struct build *b, const struct job *j)
 {
@@ -653,6 +684,8 @@ page_ctx(struct arena *a, const struct build *b, const struct job *j)
 		val_set(a, m, "diff", compare_val(a, j->a, j->b, av, bv,
 		    tx_ui(ls, "list separator", ", ")));
 	}
+	if (j->kind == P_SITEMAP)
+		val_set(a, m, "pages", sitemap_val(a, b));
 	if (j->kind == P_HOME || j->kind == P_CHOOSER) {
 		struct val *regs = val_list(a);
 

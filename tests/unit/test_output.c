@@ -78,7 +78,7 @@ count_temp_files(const char *sub)
 	dp = opendir(path);
 	assert_non_null(dp);
 	while ((e = readdir(dp)) != NULL)
-		n += strstr(e->d_name, ".tmp-") != NULL;
+		n += strstr(e->d_name, "tmp-") != NULL;
 	closedir(dp);
 	return n;
 }
@@ -186,6 +186,7 @@ a_failed_write_keeps_the_old_file(void **state)
 	assert_non_null(strstr(cap.last, "busy.html: error: cannot write"));
 	out_close(o, NULL);
 	assert_int_equal(count_temp_files(""), 0);
+	assert_int_equal(access(path, F_OK), 0);
 }
 
 int
