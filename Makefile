@@ -83,10 +83,11 @@ check: lint unit e2e
 unit: $(TEST_BIN)
 	@fail=0; for t in $(TEST_BIN); do ./$$t || fail=1; done; exit $$fail
 
-e2e: codedoc $(CLI_MO) build/tests/test_site
+e2e: codedoc $(CLI_MO) build/tests/test_site build/tests/test_package
 	./build/tests/test_site
+	./build/tests/test_package
 
-build/tests/test_site: tests/e2e/test_site.c $(LIB_OBJ)
+build/tests/test_%: tests/e2e/test_%.c $(LIB_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Isrc -Itests/unit -o $@ $< $(LIB_OBJ) $(LIBS) $(CMOCKA_LIBS)
 

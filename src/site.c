@@ -371,8 +371,8 @@ lang_prepare(struct lang_state *ls, const struct site *s, size_t li)
 	ls->s = s;
 	ls->L = &s->langs[li];
 	ls->a = arena_new();
-	ls->tr.gettext = tr_get;
-	ls->tr.ngettext = tr_nget;
+	ls->tr.get = tr_get;
+	ls->tr.nget = tr_nget;
 	ls->tr.arg = (void *)ls->L->cat;
 	/* The direction is the translators' word, as in GTK's "default:LTR". */
 	ls->dir = strcmp(tx_ui(ls, "language-direction", "ltr"), "rtl") == 0 ? "rtl" : "ltr";

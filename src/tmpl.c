@@ -881,10 +881,10 @@ render_trans(struct render *r, const struct node *n, struct buf *out)
 		if (cv == NULL || cv->kind != VAL_STR)
 			return rerr(r, n, _("unknown count value '%s'"), n->text);
 		cnt = strtoul(cv->u.s, NULL, 10);
-		msg = tr ? tr->ngettext(tr->arg, n->ctxt, n->msgid, n->plural, cnt, &fallback)
+		msg = tr ? tr->nget(tr->arg, n->ctxt, n->msgid, n->plural, cnt, &fallback)
 		         : (cnt == 1 ? n->msgid : n->plural);
 	} else if (tr != NULL)
-		msg = tr->gettext(tr->arg, n->ctxt, n->msgid, &fallback);
+		msg = tr->get(tr->arg, n->ctxt, n->msgid, &fallback);
 	buf_reset(&r->scratch);
 	rc = expand(r, n, msg, &r->scratch);
 	if (rc == 0)

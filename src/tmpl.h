@@ -16,8 +16,8 @@ struct tmpl_set;
 /* Looks a message up in one language.  Returns the text to show and sets
  * *fallback when that text is the untranslated source. */
 struct translator {
-	const char *(*gettext)(void *arg, const char *ctxt, const char *msgid, int *fallback);
-	const char *(*ngettext)(void *arg, const char *ctxt, const char *msgid,
+	const char *(*get)(void *arg, const char *ctxt, const char *msgid, int *fallback);
+	const char *(*nget)(void *arg, const char *ctxt, const char *msgid,
 	    const char *plural, unsigned long n, int *fallback);
 	void *arg;
 };

@@ -117,7 +117,8 @@ setup(void **state)
 	if (mkdtemp(top) == NULL)
 		return -1;
 	snprintf(site, sizeof site, "%s/site", top);
-	rc = run(&out, "SOURCE_DATE_EPOCH=1764288000 ./codedoc build -q -j 2 -o %s", site);
+	rc = run(&out, "SOURCE_DATE_EPOCH=1764288000 ./codedoc build -q -j 2 "
+	    "--base-url https://codes.example.org -o %s", site);
 	if (rc != 0)
 		fprintf(stderr, "build failed (%d): %s\n", rc, out);
 	free(out);
@@ -443,7 +444,8 @@ builds_are_reproducible_and_incremental(void **state)
 		fail_msg("trees differ: %.2000s", out);
 	free(out);
 	/* A rebuild with no change writes nothing. */
-	rc = run(&out, "SOURCE_DATE_EPOCH=1764288000 ./codedoc build -v -o %s", site);
+	rc = run(&out, "SOURCE_DATE_EPOCH=1764288000 ./codedoc build -v "
+	    "--base-url https://codes.example.org -o %s", site);
 	assert_int_equal(rc, 0);
 	contains(out, " 0 files written", "verbose output");
 	free(out);
@@ -462,12 +464,26 @@ translations_appear(void **state)
 	contains(s, ">Açıklama</h2>", "tr 451");
 	contains(s, ">Gördüğünüzde</h2>", "tr 451");
 	contains(s, ">Nasıl Düzeltilir</h2>", "tr 451");
-	assert_null(strstr(s, "lang=\"en\""));
+	assert_null(strstr(s, "<span lang=\"en\">"));
+	contains(s, "<link rel=\"alternate\" hreflang=\"de\" "
+	    "href=\"https://codes.example.org/de/smtp/451.html\">", "tr 451");
+	contains(s, "hreflang=\"x-default\" href=\"https://codes.example.org/en/smtp/451.html\"",
+	    "tr 451");
+	assert_null(strstr(s, "hreflang=\"ar\" href=\"https"));
 	free(s);
 	s = slurp("%s/html/es/smtp-enhanced/x.1.1.html", site);
 	contains(s, ">Descripción</h2>", "es X.1.1");
 	contains(s, "<p><span lang=\"en\">", "es X.1.1");
 	contains(s, "<meta name=\"robots\" content=\"noindex\">", "es X.1.1");
+	contains(s, "<p class=\"notice\" role=\"note\">", "es X.1.1");
+	assert_null(strstr(s, "<link rel=\"alternate\""));
+	free(s);
+	/* The sitemap offers a page only in the languages that translate it. */
+	s = slurp("%s/html/sitemap.xml", site);
+	contains(s, "<loc>https://codes.example.org/tr/smtp-enhanced/x.1.1.html</loc>", "sitemap");
+	contains(s, "<loc>https://codes.example.org/es/smtp/451.html</loc>", "sitemap");
+	assert_null(strstr(s, "https://codes.example.org/es/smtp-enhanced/x.1.1.html"));
+	assert_null(strstr(s, "https://codes.example.org/ar/smtp/451.html"));
 	free(s);
 	s = slurp("%s/html/ar/index.html", site);
 	contains(s, "<html lang=\"ar\" dir=\"rtl\">", "ar home");
