@@ -116,7 +116,8 @@ cat_lang(const struct catalog *c)
 static int
 read_header(struct catalog *c, po_file_t f, struct po_load *l)
 {
-	const char *hdr = po_file_domain_header(f, NULL);
+	/* Declared const, but a copy that the caller frees (gettext-po.c). */
+	char *hdr = (char *)po_file_domain_header(f, NULL);
 	char *ct = hdr ? po_header_field(hdr, "Content-Type") : NULL;
 	char *pf = hdr ? po_header_field(hdr, "Plural-Forms") : NULL;
 	const char *cs = ct ? strstr(ct, "charset=") : NULL;
@@ -134,6 +135,7 @@ read_header(struct catalog *c, po_file_t f, struct po_load *l)
 	}
 	free(ct);
 	free(pf);
+	free(hdr);
 	return rc;
 }
 
@@ -141,9 +143,23 @@ read_header(struct catalog *c, po_file_t f, struct po_load *l)
  * python-brace-format: a translation whose {placeholders} differ from
  * the source is reported (with its line) and not used. */
 static int
-format_ok(po_message_t m, struct po_load *l)
+has_brace(const char *s)
 {
-	int bad;
+	return s != NULL && strchr(s, '{') != NULL;
+}
+
+static int
+format_ok(po_message_t m, const struct entry *e, struct po_load *l)
+{
+	int bad, any = has_brace(po_message_msgid(m)) || has_brace(po_message_msgid_plural(m))
+	    || has_brace(e->msgstr);
+
+	/* Only texts with braces can have placeholders; checking the others
+	 * would cost time (and libgettextpo leaks a little per check). */
+	for (size_t i = 0; i < e->nplurals && !any; i++)
+		any = has_brace(e->plurals[i]);
+	if (!any)
+		return 1;
 
 	po_message_set_format(m, "python-brace-format", 1);
 	l->format_bad = 0;
@@ -172,7 +188,7 @@ add_entry(struct catalog *c, po_message_t m, struct po_load *l)
 		}
 	} else if (!e->fuzzy && po_message_msgstr(m)[0] != '\0')
 		e->msgstr = xstrdup(po_message_msgstr(m));
-	if (!e->fuzzy && (e->msgstr || e->nplurals) && !format_ok(m, l)) {
+	if (!e->fuzzy && (e->msgstr || e->nplurals) && !format_ok(m, e, l)) {
 		entry_free(e, NULL);
 		return;
 	}
