@@ -495,6 +495,39 @@ translations_appear(void **state)
 	free(s);
 }
 
+/* The translators' workflow on a copy: an English change makes the
+ * translation fuzzy (and unused); a broken placeholder is reported with
+ * its line and not used. */
+static void
+fuzzy_and_broken_translations_are_not_used(void **state)
+{
+	char *out, *s;
+	int rc;
+
+	(void)state;
+	rc = run(&out, "cd %s && cp -r $OLDPWD/data $OLDPWD/templates $OLDPWD/po . && "
+	    "sed -i 's/The receiving server gave up on the command/The receiving server abandoned the "
+	    "command/' data/smtp.xml && "
+	    "sed -i 's/^msgstr \"Sınıf {digit}: {name}\"/msgstr \"Sınıf {rakam}: {name}\"/' po/tr.po && "
+	    "$OLDPWD/codedoc pot && msgmerge -q --previous --update --backup=none po/tr.po "
+	    "po/codedoc.pot && msgfmt --statistics -o /dev/null po/tr.po", top);
+	if (rc != 0)
+		fail_msg("workflow: %s", out);
+	contains(out, "1 fuzzy translation", "msgfmt --statistics");
+	free(out);
+	rc = run(&out, "cd %s && $OLDPWD/codedoc build -l tr -f html -o fz", top);
+	assert_int_equal(rc, 0);
+	contains(out, "po/tr.po:", "warnings");
+	contains(out, ": warning: a format specification for argument 'digit' doesn't exist in "
+	    "'msgstr'; translation not used", "warnings");
+	free(out);
+	s = slurp("%s/fz/html/tr/smtp/451.html", top);
+	contains(s, "<p><span lang=\"en\">The receiving server abandoned the command", "tr 451");
+	contains(s, "<strong><span lang=\"en\">Class 4: ", "tr 451");
+	assert_null(strstr(s, "{rakam}"));
+	free(s);
+}
+
 static void
 pot_is_current_and_round_trips(void **state)
 {
@@ -527,6 +560,7 @@ main(void)
 		cmocka_unit_test(broken_input_writes_nothing),
 		cmocka_unit_test(builds_are_reproducible_and_incremental),
 		cmocka_unit_test(translations_appear),
+		cmocka_unit_test(fuzzy_and_broken_translations_are_not_used),
 		cmocka_unit_test(pot_is_current_and_round_trips),
 	};
 
