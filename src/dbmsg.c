@@ -66,8 +66,8 @@ dbmsg_code(const struct code *c, dbmsg_fn fn, void *arg)
 	    fn, arg);
 }
 
-static void
-registry_texts(const struct registry *reg, dbmsg_fn fn, void *arg)
+void
+dbmsg_registry_head(const struct registry *reg, dbmsg_fn fn, void *arg)
 {
 	char what[64];
 
@@ -111,7 +111,7 @@ registry_texts(const struct registry *reg, dbmsg_fn fn, void *arg)
 void
 dbmsg_registry(const struct registry *reg, dbmsg_fn fn, void *arg)
 {
-	registry_texts(reg, fn, arg);
+	dbmsg_registry_head(reg, fn, arg);
 	for (size_t i = 0; i < reg->ncodes; i++)
 		dbmsg_code(&reg->codes[i], fn, arg);
 }

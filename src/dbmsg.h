@@ -20,6 +20,10 @@ struct dbmsg {
  * passed are valid only during the call. */
 void dbmsg_registry(const struct registry *reg, void (*fn)(void *arg, const struct dbmsg *m),
     void *arg);
+/* Only the registry's own texts (name, introduction, classes,
+ * categories, phases), not its codes'. */
+void dbmsg_registry_head(const struct registry *reg, void (*fn)(void *arg, const struct dbmsg *m),
+    void *arg);
 /* The same, limited to one code. */
 void dbmsg_code(const struct code *c, void (*fn)(void *arg, const struct dbmsg *m), void *arg);
 /* Writes the context of a field into buf (size >= 128). */

@@ -34,8 +34,10 @@ struct lang_state {
 	struct val **briefs;
 	struct val **regs;
 	int **complete;             /* per registry, per code: content translated */
-	int *reg_complete;
+	int *reg_complete;          /* index: registry texts and code titles */
 	unsigned *reg_pct;
+	int *head_complete;         /* registry texts alone (home page) */
+	unsigned *head_pct;
 	unsigned **code_pct;
 };
 
@@ -108,6 +110,14 @@ count_msg(void *arg, const struct dbmsg *m)
 	c->total++;
 	if (c->cat == NULL || cat_gettext(c->cat, m->ctxt, m->text->src) != NULL)
 		c->done++;
+}
+
+/* Counts only the titles of codes, for index pages. */
+static void
+count_title(void *arg, const struct dbmsg *m)
+{
+	if (m->code != NULL && strcmp(strrchr(m->ctxt, ':') + 1, "title") == 0)
+		count_msg(arg, m);
 }
 
 static unsigned
@@ -389,6 +399,8 @@ lang_prepare(struct lang_state *ls, const struct site *s, size_t li)
 	ls->code_pct = xcalloc(db->nregs, sizeof *ls->code_pct);
 	ls->reg_complete = xcalloc(db->nregs, sizeof *ls->reg_complete);
 	ls->reg_pct = xcalloc(db->nregs, sizeof *ls->reg_pct);
+	ls->head_complete = xcalloc(db->nregs, sizeof *ls->head_complete);
+	ls->head_pct = xcalloc(db->nregs, sizeof *ls->head_pct);
 	for (size_t r = 0; r < db->nregs; r++) {
 		const struct registry *reg = &db->regs[r];
 		struct count rc = { ls->L->cat, 0, 0 };
@@ -406,7 +418,10 @@ lang_prepare(struct lang_state *ls, const struct site *s, size_t li)
 			ls->code_pct[r][i] = pct(&c);
 			ls->complete[r][i] = c.done == c.total;
 		}
-		dbmsg_registry(reg, count_msg, &rc);
+		dbmsg_registry_head(reg, count_msg, &rc);
+		ls->head_pct[r] = pct(&rc);
+		ls->head_complete[r] = rc.done == rc.total;
+		dbmsg_registry(reg, count_title, &rc);
 		ls->reg_pct[r] = pct(&rc);
 		ls->reg_complete[r] = rc.done == rc.total;
 	}
@@ -428,6 +443,8 @@ lang_release(struct lang_state *ls, size_t nregs)
 	free(ls->code_pct);
 	free(ls->reg_complete);
 	free(ls->reg_pct);
+	free(ls->head_complete);
+	free(ls->head_pct);
 	free(ls->codes);
 	free(ls->briefs);
 	free(ls->regs);
@@ -586,8 +603,11 @@ page_translated(const struct build *b, size_t li, const struct job *j, unsigned 
 		ok = ls->reg_complete[r];
 		break;
 	default:
-		for (size_t k = 0; k < db->nregs; k++)
-			p = ls->reg_pct[k] < p ? ls->reg_pct[k] : p;
+		/* Home and chooser: the registries' names and introductions. */
+		for (size_t k = 0; k < db->nregs; k++) {
+			p = ls->head_pct[k] < p ? ls->head_pct[k] : p;
+			ok = ok && ls->head_complete[k];
+		}
 		break;
 	}
 	if (percent)
