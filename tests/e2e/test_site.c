@@ -106,6 +106,14 @@ walk(const char *dir, const char *rel, void (*fn)(const char *, const char *, vo
 	closedir(dp);
 }
 
+static void
+expect_ok_msg(const char *what, int rc, char *out)
+{
+	if (rc != 0)
+		fail_msg("%s (exit %d): %.3000s", what, rc, out);
+	free(out);
+}
+
 static int
 setup(void **state)
 {
@@ -348,24 +356,29 @@ man_pages_lint_clean(void **state)
 	int rc;
 
 	(void)state;
-	rc = run(&out, "find %s/man -name '*.7' -exec mandoc -Tlint -Wwarning {} +", site);
+	/* codedoc's own page, doc/codedoc.1, goes through the same checks. */
+	rc = run(&out, "mkdir -p %s/man/man1 && cp doc/codedoc.1 %s/man/man1/", site, site);
+	free(out);
+	rc = run(&out, "find %s/man -name '*.[17]' -exec mandoc -Tlint -Wwarning {} +", site);
 	if (rc != 0 || out[0] != '\0')
 		fail_msg("mandoc: %s", out);
 	free(out);
-	rc = run(&out, "for f in $(find %s/man -name '*.7'); do groff -man -ww -z -Kutf8 -Tutf8 $f; "
+	rc = run(&out, "for f in $(find %s/man -name '*.[17]'); do groff -man -ww -z -Kutf8 -Tutf8 $f; "
 	    "done", site);
 	if (rc != 0 || out[0] != '\0')
 		fail_msg("groff: %s", out);
 	free(out);
-	rc = run(&out, "for f in $(find %s/man -name '*.7'); do LC_ALL=C.UTF-8 MANROFFSEQ= "
+	rc = run(&out, "for f in $(find %s/man -name '*.[17]'); do LC_ALL=C.UTF-8 MANROFFSEQ= "
 	    "MANWIDTH=120 man --warnings -E UTF-8 -l -Tutf8 -Z $f >/dev/null; done", site);
 	if (rc != 0 || out[0] != '\0')
 		fail_msg("man --warnings: %s", out);
 	free(out);
-	rc = run(&out, "for f in $(find %s/man -name '*.7'); do lexgrog $f || echo FAILED $f; done",
+	rc = run(&out, "for f in $(find %s/man -name '*.[17]'); do lexgrog $f || echo FAILED $f; done",
 	    site);
 	if (strstr(out, "parse failed") || strstr(out, "FAILED"))
 		fail_msg("lexgrog: %s", out);
+	free(out);
+	rc = run(&out, "rm -r %s/man/man1", site);
 	free(out);
 }
 
@@ -437,9 +450,9 @@ builds_are_reproducible_and_incremental(void **state)
 	(void)state;
 	/* Without SOURCE_DATE_EPOCH, at different times, in different
 	 * folders, with a different thread count: the same bytes. */
-	rc = run(&out, "env -u SOURCE_DATE_EPOCH ./codedoc build -q -o %s/a && sleep 1 && "
-	    "env -u SOURCE_DATE_EPOCH ./codedoc build -q -j 2 -o %s/b/c && diff -r %s/a %s/b/c",
-	    top, top, top, top);
+	rc = run(&out, "env -u SOURCE_DATE_EPOCH LC_ALL=C.UTF-8 ./codedoc build -q -o %s/a && sleep 1 "
+	    "&& env -u SOURCE_DATE_EPOCH LC_ALL=C LANGUAGE=tr CODEDOC_LOCALEDIR=build/locale "
+	    "./codedoc build -q -j 2 -o %s/b/c && diff -r %s/a %s/b/c", top, top, top, top);
 	if (rc != 0)
 		fail_msg("trees differ: %.2000s", out);
 	free(out);
@@ -449,6 +462,28 @@ builds_are_reproducible_and_incremental(void **state)
 	assert_int_equal(rc, 0);
 	contains(out, " 0 files written", "verbose output");
 	free(out);
+}
+
+static void
+a_removed_code_takes_its_pages_and_nothing_else(void **state)
+{
+	char *out;
+	int rc;
+
+	(void)state;
+	rc = run(&out, "cd %s && cp -r $OLDPWD/data rm-data && cp -r %s rm-site && "
+	    "echo mine > rm-site/html/en/smtp/notes.txt && "
+	    "sed -i '/<code id=\"253\"/,/<\\/code>/d; /<related code=\"253\"\\/>/d' rm-data/smtp.xml && "
+	    "sed -i '/<related registry=\"smtp\" code=\"253\"\\/>/d' rm-data/smtp-enhanced.xml && "
+	    "! grep -q '\"253\"' rm-data/*.xml && "
+	    "SOURCE_DATE_EPOCH=1764288000 $OLDPWD/codedoc build -q -d rm-data -t $OLDPWD/templates "
+	    "-p $OLDPWD/po --base-url https://codes.example.org -o rm-site && "
+	    "test ! -e rm-site/html/en/smtp/253.html && test ! -e rm-site/html/tr/smtp/253.html && "
+	    "test ! -e rm-site/html/en/smtp/250-vs-253.html && "
+	    "test ! -e rm-site/man/man7/smtp-253.7 && test ! -e rm-site/man/de/man7/smtp-253.7 && "
+	    "test -e rm-site/html/en/smtp/252.html && test \"$(cat rm-site/html/en/smtp/notes.txt)\" = mine "
+	    "&& ! grep -q 253 rm-site/.codedoc-manifest", top, site);
+	expect_ok_msg("removing a code", rc, out);
 }
 
 /* ---- translations ---- */
@@ -559,6 +594,7 @@ main(void)
 		cmocka_unit_test(man_page_shape),
 		cmocka_unit_test(broken_input_writes_nothing),
 		cmocka_unit_test(builds_are_reproducible_and_incremental),
+		cmocka_unit_test(a_removed_code_takes_its_pages_and_nothing_else),
 		cmocka_unit_test(translations_appear),
 		cmocka_unit_test(fuzzy_and_broken_translations_are_not_used),
 		cmocka_unit_test(pot_is_current_and_round_trips),
