@@ -116,6 +116,9 @@ cli-pot:
 	  msgmerge --quiet --previous --update --backup=none po/cli/$$l.po po/cli/codedoc.pot || exit 1; \
 	done
 
+bench: codedoc
+	sh tests/bench/run.sh
+
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 	  --inline-suppr -D__GNUC__ --std=c11 src

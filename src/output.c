@@ -26,6 +26,7 @@ struct out {
 	struct diag *d;
 	xmlHashTablePtr old;   /* paths listed by the previous manifest */
 	xmlHashTablePtr seen;  /* paths written or kept by this build */
+	xmlHashTablePtr dirs;  /* folders known to exist: one mkdir each */
 	char **paths;          /* the same, in write order, for the manifest */
 	size_t npaths;
 	struct out_stats st;
@@ -100,7 +101,8 @@ out_open(const char *dir, struct diag *d)
 	o->d = d;
 	o->old = xmlHashCreate(1024);
 	o->seen = xmlHashCreate(1024);
-	if (o->old == NULL || o->seen == NULL) {
+	o->dirs = xmlHashCreate(256);
+	if (o->old == NULL || o->seen == NULL || o->dirs == NULL) {
 		fputs(_("codedoc: out of memory\n"), stderr);
 		exit(71);
 	}
@@ -135,15 +137,27 @@ make_parents(struct out *o, const char *full)
 	int rc = 0;
 
 	for (char *s = p + base; *s; s++) {
+		int known;
+
 		if (*s != '/')
 			continue;
 		*s = '\0';
+		pthread_mutex_lock(&o->lock);
+		known = xmlHashLookup(o->dirs, (const xmlChar *)p) != NULL;
+		pthread_mutex_unlock(&o->lock);
+		if (known) {
+			*s = '/';
+			continue;
+		}
 		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
 			diag_report(o->d, DIAG_ERROR, p, 0, 0, _("cannot create the folder: %s"),
 			    strerror(errno));
 			rc = -1;
 			break;
 		}
+		pthread_mutex_lock(&o->lock);
+		xmlHashAddEntry(o->dirs, (const xmlChar *)p, (void *)1);
+		pthread_mutex_unlock(&o->lock);
 		*s = '/';
 	}
 	free(p);
@@ -305,6 +319,7 @@ out_close(struct out *o, struct out_stats *stats)
 	free(o->staging);
 	xmlHashFree(o->old, NULL);
 	xmlHashFree(o->seen, NULL);
+	xmlHashFree(o->dirs, NULL);
 	for (size_t i = 0; i < o->npaths; i++)
 		free(o->paths[i]);
 	free(o->paths);
