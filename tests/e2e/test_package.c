@@ -13,41 +13,9 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "util.h"
+#include "shell.h"
 
 static char top[64];
-
-static int
-run(char **out, const char *fmt, ...)
-{
-	char cmd[8192];
-	struct buf b = BUF_INIT;
-	char chunk[4096];
-	va_list ap;
-	FILE *p;
-	size_t n;
-	int st;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof cmd, fmt, ap);
-	va_end(ap);
-	strncat(cmd, " 2>&1", sizeof cmd - strlen(cmd) - 1);
-	p = popen(cmd, "r");
-	assert_non_null(p);
-	while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
-		buf_add(&b, chunk, n);
-	st = pclose(p);
-	*out = buf_detach(&b);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
-static void
-expect_ok(const char *what, int rc, char *out)
-{
-	if (rc != 0)
-		fail_msg("%s (exit %d): %.3000s", what, rc, out);
-	free(out);
-}
 
 static int
 setup(void **state)

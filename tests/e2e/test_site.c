@@ -22,37 +22,10 @@
 
 #include "app.h"
 #include "db_xml.h"
+#include "shell.h"
 
 static char top[64]; /* temporary folder of this run */
 static char site[96]; /* the main build */
-
-/* Runs a shell command; returns its exit status and its output (stdout
- * and stderr) in *out (caller frees) when out is not NULL. */
-static int
-run(char **out, const char *fmt, ...)
-{
-	char cmd[4096];
-	struct buf b = BUF_INIT;
-	char chunk[4096];
-	va_list ap;
-	FILE *p;
-	size_t n;
-	int st;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof cmd, fmt, ap);
-	va_end(ap);
-	strncat(cmd, " 2>&1", sizeof cmd - strlen(cmd) - 1);
-	p = popen(cmd, "r");
-	assert_non_null(p);
-	while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
-		buf_add(&b, chunk, n);
-	st = pclose(p);
-	if (out)
-		*out = buf_detach(&b);
-	buf_free(&b);
-	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
 
 static char *
 slurp(const char *fmt, ...)
@@ -104,14 +77,6 @@ walk(const char *dir, const char *rel, void (*fn)(const char *, const char *, vo
 			fn(dir, child, arg);
 	}
 	closedir(dp);
-}
-
-static void
-expect_ok_msg(const char *what, int rc, char *out)
-{
-	if (rc != 0)
-		fail_msg("%s (exit %d): %.3000s", what, rc, out);
-	free(out);
 }
 
 static int
@@ -483,7 +448,7 @@ a_removed_code_takes_its_pages_and_nothing_else(void **state)
 	    "test ! -e rm-site/man/man7/smtp-253.7 && test ! -e rm-site/man/de/man7/smtp-253.7 && "
 	    "test -e rm-site/html/en/smtp/252.html && test \"$(cat rm-site/html/en/smtp/notes.txt)\" = mine "
 	    "&& ! grep -q 253 rm-site/.codedoc-manifest", top, site);
-	expect_ok_msg("removing a code", rc, out);
+	expect_ok("removing a code", rc, out);
 }
 
 /* ---- translations ---- */

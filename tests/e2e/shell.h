@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* shell.h: running real commands from the end-to-end tests.  Include
+ * after <cmocka.h>. */
+#ifndef CODEDOC_SHELL_H
+#define CODEDOC_SHELL_H
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "util.h"
+
+/* Runs a shell command with stderr joined to stdout; returns its exit
+ * status and its output in *out (caller frees; NULL: output dropped). */
+static int run(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int
+run(char **out, const char *fmt, ...)
+{
+	char cmd[8192];
+	struct buf b = BUF_INIT;
+	char chunk[4096];
+	va_list ap;
+	FILE *p;
+	size_t n;
+	int st;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof cmd, fmt, ap);
+	va_end(ap);
+	strncat(cmd, " 2>&1", sizeof cmd - strlen(cmd) - 1);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
+		buf_add(&b, chunk, n);
+	st = pclose(p);
+	if (out)
+		*out = buf_detach(&b);
+	buf_free(&b);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* Fails with the command's output unless rc is 0; frees out. */
+static void
+expect_ok(const char *what, int rc, char *out)
+{
+	if (rc != 0)
+		fail_msg("%s (exit %d): %.3000s", what, rc, out);
+	free(out);
+}
+
+#endif
