@@ -152,7 +152,8 @@ uninstall:
 DIST_FILES = Makefile README.md COPYING .ci/run .gitignore output/README output/.gitignore \
              $(wildcard src/*.c src/*.h data/*.xml data/*.rng doc/*.1 po/LINGUAS po/*.po \
                po/*.pot po/cli/LINGUAS po/cli/*.po po/cli/*.pot tests/unit/*.c tests/unit/*.h \
-               tests/e2e/*.c tests/e2e/*.h tests/bench/*.sh) $(shell find templates -type f | sort)
+               tests/e2e/*.c tests/e2e/*.h tests/bench/*.sh \
+               tests/fixtures/*/*.xml) $(shell find templates -type f | sort)
 DIST_DATE ?= $(if $(SOURCE_DATE_EPOCH),$(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null || echo 0))
 
 # A reproducible release tarball: sorted, owner-free, dated like the last commit.

@@ -365,6 +365,68 @@ man_page_shape(void **state)
 	free(s);
 }
 
+/* ---- hostile text ---- */
+
+/* Counts elements and event-handler attributes named in a page. */
+static void
+count_injected(xmlNode *n, size_t *bad)
+{
+	for (; n; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE) {
+			if (strcmp((const char *)n->name, "script") == 0
+			    || strcmp((const char *)n->name, "img") == 0)
+				(*bad)++;
+			for (xmlAttr *a = n->properties; a; a = a->next)
+				if (strncmp((const char *)a->name, "on", 2) == 0)
+					(*bad)++;
+		}
+		count_injected(n->children, bad);
+	}
+}
+
+static void
+hostile_text_comes_out_as_text(void **state)
+{
+	static const char *const pages[] = { "en/evil/450.html", "en/evil/450-vs-550.html",
+		"en/evil/index.html", "en/index.html" };
+	char *out, path[PATH_MAX];
+	size_t bad = 0;
+	int rc;
+
+	(void)state;
+	rc = run(&out, "cd %s && mkdir -p hz/data hz/po && cp $OLDPWD/tests/fixtures/hostile/*.xml "
+	    "$OLDPWD/data/registry.rng hz/data/ && echo '# none' > hz/po/LINGUAS && "
+	    "$OLDPWD/codedoc build -q -d hz/data -p hz/po -t $OLDPWD/templates -o hz/out && "
+	    "find hz/out/man -name '*.7' -exec mandoc -Tlint -Wwarning {} + && "
+	    "for f in hz/out/man/man7/*.7; do groff -man -ww -z -Kutf8 -Tutf8 $f; done", top);
+	if (rc != 0 || out[0] != '\0')
+		fail_msg("hostile build or lint: %s", out);
+	free(out);
+	rc = run(&out, "MANWIDTH=200 mandoc -Tutf8 %s/hz/out/man/man7/evil-450.7 | sed 's/.\\x08//g'",
+	    top);
+	assert_int_equal(rc, 0);
+	contains(out, "evil-450 - .so /etc/passwd", "rendered man page");
+	contains(out, "       .TH FAKE 1\n", "rendered man page");
+	contains(out, "       '\\\" comment\n", "rendered man page");
+	contains(out, "C:\\path\\to\\file and \\(bu and `back` ^caret~tilde", "rendered man page");
+	contains(out, "       .B bold request\n", "rendered man page");
+	free(out);
+	for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+		htmlDocPtr doc;
+
+		snprintf(path, sizeof path, "%s/hz/out/html/%s", top, pages[i]);
+		doc = htmlReadFile(path, "UTF-8", HTML_PARSE_NONET | HTML_PARSE_NOERROR
+		    | HTML_PARSE_NOWARNING);
+		assert_non_null(doc);
+		count_injected(xmlDocGetRootElement(doc), &bad);
+		xmlFreeDoc(doc);
+	}
+	assert_int_equal(bad, 0);
+	out = slurp("%s/hz/out/html/en/evil/450.html", top);
+	contains(out, "&lt;img src=x onerror=alert(3)&gt;", "450.html");
+	free(out);
+}
+
 /* ---- bad input ---- */
 
 static void
@@ -557,6 +619,7 @@ main(void)
 		cmocka_unit_test(pages_are_valid_html5),
 		cmocka_unit_test(man_pages_lint_clean),
 		cmocka_unit_test(man_page_shape),
+		cmocka_unit_test(hostile_text_comes_out_as_text),
 		cmocka_unit_test(broken_input_writes_nothing),
 		cmocka_unit_test(builds_are_reproducible_and_incremental),
 		cmocka_unit_test(a_removed_code_takes_its_pages_and_nothing_else),
