@@ -119,8 +119,9 @@ bad_usage(const char *fmt, ...)
 
 /* Returns -1 to go on, else an exit status. */
 static int
-parse_opt(int c, struct app_opts *o, const char **pot_out, int *json, int cmd)
+parse_opt(int c, struct app_opts *o, const char **pot_out, int *json, int cmd, char **argv)
 {
+	const char *where = optind > 0 && argv[optind - 1] ? argv[optind - 1] : "?";
 	char *end;
 
 	switch (c) {
@@ -149,7 +150,8 @@ parse_opt(int c, struct app_opts *o, const char **pot_out, int *json, int cmd)
 	case 'v': o->verbose = 1; break;
 	case 'h': usage(stdout, cmd); return 0;
 	case 'V': printf("codedoc %s\n", VERSION); return 0;
-	default: return bad_usage("%s", _("invalid option"));
+	case ':': return bad_usage(_("option '%s' needs a value"), where);
+	default: return bad_usage(_("unknown option '%s'"), where);
 	}
 	return -1;
 }
@@ -206,8 +208,10 @@ main(int argc, char **argv)
 		argv++;
 		argc--;
 	}
-	while ((c = getopt_long(argc, argv, "o:d:t:p:l:f:j:qvhV", long_opts, NULL)) != -1)
-		if ((rc = parse_opt(c, &o, &pot_out, &json, cmd)) >= 0)
+	/* Our own messages for bad options, in the user's language. */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:d:t:p:l:f:j:qvhV", long_opts, NULL)) != -1)
+		if ((rc = parse_opt(c, &o, &pot_out, &json, cmd, argv)) >= 0)
 			return rc;
 	if (optind < argc)
 		return bad_usage(_("unexpected argument '%s'"), argv[optind]);
