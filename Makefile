@@ -45,7 +45,9 @@ TEST_BIN = $(TESTS:%=build/tests/%)
 
 .PHONY: all site deps check unit e2e clean pot cli-pot update-po check-po install uninstall dist lint bench
 
-CLI_LINGUAS := $(shell cat po/cli/LINGUAS 2>/dev/null)
+# Language lists: words of the LINGUAS files, '#' starts a comment.
+LINGUAS := $(shell sed 's/\#.*//' po/LINGUAS 2>/dev/null)
+CLI_LINGUAS := $(shell sed 's/\#.*//' po/cli/LINGUAS 2>/dev/null)
 CLI_MO = $(CLI_LINGUAS:%=build/locale/%/LC_MESSAGES/codedoc.mo)
 
 all: codedoc $(CLI_MO) site
@@ -95,12 +97,12 @@ pot: codedoc
 	./codedoc pot -o po/codedoc.pot
 
 update-po: pot
-	@for l in $$(cat po/LINGUAS); do \
+	@for l in $(LINGUAS); do \
 	  msgmerge --quiet --previous --update --backup=none po/$$l.po po/codedoc.pot || exit 1; \
 	done
 
 check-po:
-	@for l in $$(grep -v '^#' po/LINGUAS); do \
+	@for l in $(LINGUAS); do \
 	  printf '%s: ' $$l; msgfmt --check --statistics -o /dev/null po/$$l.po || exit 1; \
 	done
 	@for l in $(CLI_LINGUAS); do \
