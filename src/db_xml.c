@@ -315,8 +315,6 @@ parse_file(const char *path, struct loader *l)
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}
-	if (doc == NULL && l->d->errors == 0)
-		diag_report(l->d, DIAG_ERROR, path, 0, 0, "%s", _("cannot parse the file"));
 	xmlFreeParserCtxt(ctxt);
 	return doc;
 }

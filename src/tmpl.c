@@ -61,19 +61,15 @@ struct parser {
 static void perr(struct parser *p, size_t at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+static void pos_of(const struct parser *p, size_t at, int *line, int *col);
+
 static void
 perr(struct parser *p, size_t at, const char *fmt, ...)
 {
-	int line = 1, col = 1;
+	int line, col;
 	va_list ap;
 
-	for (size_t i = 0; i < at && p->src[i]; i++) {
-		if (p->src[i] == '\n') {
-			line++;
-			col = 1;
-		} else if (((unsigned char)p->src[i] & 0xc0) != 0x80)
-			col++;
-	}
+	pos_of(p, at, &line, &col);
 	va_start(ap, fmt);
 	diag_vreport(p->d, DIAG_ERROR, p->name, line, col, fmt, ap);
 	va_end(ap);
@@ -700,8 +696,12 @@ rerr(struct render *r, const struct node *n, const char *fmt, ...)
 	return -1;
 }
 
+static const struct val *lookup(struct render *r, const char *path);
+
+/* @first, @last and @index of the innermost loop; @index is written into
+ * the caller's scratch value. */
 static const struct val *
-loop_meta(struct render *r, const char *name, struct val *idx)
+loop_meta(struct render *r, const char *name, struct val *scratch, char *num, size_t size)
 {
 	for (size_t i = r->nframes; i-- > 0;) {
 		const struct frame *f = &r->frames[i];
@@ -712,12 +712,20 @@ loop_meta(struct render *r, const char *name, struct val *idx)
 			return f->index == 0 ? &v_true : &v_false;
 		if (strcmp(name, "@last") == 0)
 			return f->index + 1 == f->count ? &v_true : &v_false;
-		idx->kind = VAL_STR;
-		idx->fallback = 0;
-		idx->u.s = NULL;
-		return idx;
+		snprintf(num, size, "%zu", f->index + 1);
+		memset(scratch, 0, sizeof *scratch);
+		scratch->kind = VAL_STR;
+		scratch->u.s = num;
+		return scratch;
 	}
 	return NULL;
+}
+
+/* A value by name: loop metadata or a path. */
+static const struct val *
+resolve(struct render *r, const char *name, struct val *scratch, char *num, size_t size)
+{
+	return name[0] == '@' ? loop_meta(r, name, scratch, num, size) : lookup(r, name);
 }
 
 /* Resolves a dotted path: the first name on the innermost frame that has
@@ -768,19 +776,10 @@ put_text(struct render *r, const struct node *n, const char *s, int fallback, st
 static int
 render_var(struct render *r, const struct node *n, struct buf *out)
 {
-	struct val idx;
-	const struct val *v = n->text[0] == '@' ? loop_meta(r, n->text, &idx) : lookup(r, n->text);
+	struct val scratch;
 	char num[32];
+	const struct val *v = resolve(r, n->text, &scratch, num, sizeof num);
 
-	if (v == &idx) {
-		for (size_t i = r->nframes; i-- > 0;)
-			if (r->frames[i].loop) {
-				snprintf(num, sizeof num, "%zu", r->frames[i].index + 1);
-				break;
-			}
-		buf_puts(out, num);
-		return 0;
-	}
 	if (v == NULL)
 		return rerr(r, n, _("unknown value '%s'"), n->text);
 	if (v->kind != VAL_STR)
@@ -808,8 +807,9 @@ push(struct render *r, const struct node *n, const struct val *v, int loop, size
 static int
 render_section(struct render *r, const struct node *n, struct buf *out)
 {
-	struct val idx;
-	const struct val *v = n->text[0] == '@' ? loop_meta(r, n->text, &idx) : lookup(r, n->text);
+	struct val scratch;
+	char num[32];
+	const struct val *v = resolve(r, n->text, &scratch, num, sizeof num);
 	int rc = 0;
 
 	if (v == NULL)
