@@ -185,11 +185,11 @@ progress_only_on_a_terminal(void **state)
 	assert_int_equal(rc, 0);
 	assert_string_equal(out, "");
 	free(out);
-	rc = run(&out, "script -qec './codedoc build -f man -o %s/p2' /dev/null", top);
+	rc = run(&out, "script -qec './codedoc build -f man -o %s/p2' /dev/null </dev/null", top);
 	assert_int_equal(rc, 0);
 	assert_non_null(strstr(out, "rendering"));
 	free(out);
-	rc = run(&out, "script -qec './codedoc build -q -f man -o %s/p3' /dev/null", top);
+	rc = run(&out, "script -qec './codedoc build -q -f man -o %s/p3' /dev/null </dev/null", top);
 	assert_int_equal(rc, 0);
 	assert_null(strstr(out, "rendering"));
 	free(out);
