@@ -27,10 +27,12 @@ run(char **out, const char *fmt, ...)
 	size_t n;
 	int st;
 
+	/* The braces send the stderr of every command of a list along. */
+	strcpy(cmd, "{ ");
 	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof cmd, fmt, ap);
+	vsnprintf(cmd + 2, sizeof cmd - 16, fmt, ap);
 	va_end(ap);
-	strncat(cmd, " 2>&1", sizeof cmd - strlen(cmd) - 1);
+	strcat(cmd, "\n} 2>&1");
 	p = popen(cmd, "r");
 	assert_non_null(p);
 	while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
