@@ -65,7 +65,7 @@ build/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-build/tests/%: tests/unit/%.c $(LIB_OBJ)
+build/tests/%: tests/unit/%.c tests/unit/testutil.h $(LIB_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB_OBJ) $(LIBS) $(CMOCKA_LIBS)
 
@@ -89,7 +89,7 @@ e2e: codedoc $(CLI_MO) build/tests/test_site build/tests/test_package
 	./build/tests/test_site
 	./build/tests/test_package
 
-build/tests/test_%: tests/e2e/test_%.c $(LIB_OBJ)
+build/tests/test_%: tests/e2e/test_%.c tests/e2e/shell.h $(LIB_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Isrc -Itests/unit -Itests/e2e -o $@ $< $(LIB_OBJ) $(LIBS) $(CMOCKA_LIBS)
 
