@@ -126,7 +126,8 @@ lint:
 	  --inline-suppr -D__GNUC__ --std=c11 src
 
 # GNU directory conventions; DESTDIR for staged installs.  Generated man
-# pages go to mandir/[<lang>/]man7, the site to docdir/html.
+# pages go to mandir/[<lang>/]man7, the site to docdir/html: the files the
+# build's manifest lists, never anything else found in $(OUT).
 install: all
 	install -d $(DESTDIR)$(bindir) $(DESTDIR)$(mandir)/man1 $(DESTDIR)$(docdir)
 	install -m 755 codedoc $(DESTDIR)$(bindir)/codedoc
@@ -136,17 +137,19 @@ install: all
 	  install -m 644 build/locale/$$l/LC_MESSAGES/codedoc.mo \
 	    $(DESTDIR)$(localedir)/$$l/LC_MESSAGES/codedoc.mo || exit 1; \
 	done
-	cd $(OUT)/man && find . -name '*.7' | sort | while read f; do \
-	  install -D -m 644 "$$f" "$(DESTDIR)$(mandir)/$$f" || exit 1; done
-	cd $(OUT)/html && find . -type f | sort | while read f; do \
-	  install -D -m 644 "$$f" "$(DESTDIR)$(docdir)/html/$$f" || exit 1; done
+	sed -n 's|^man/||p' $(OUT)/.codedoc-manifest | while read f; do \
+	  install -D -m 644 "$(OUT)/man/$$f" "$(DESTDIR)$(mandir)/$$f" || exit 1; done
+	sed -n 's|^html/||p' $(OUT)/.codedoc-manifest | while read f; do \
+	  install -D -m 644 "$(OUT)/html/$$f" "$(DESTDIR)$(docdir)/html/$$f" || exit 1; done
 
-# Removes exactly what install put there (the same build's file list).
+# Removes exactly what install put there: the same build's manifest.
 uninstall:
 	rm -f $(DESTDIR)$(bindir)/codedoc $(DESTDIR)$(mandir)/man1/codedoc.1
 	@for l in $(CLI_LINGUAS); do rm -f $(DESTDIR)$(localedir)/$$l/LC_MESSAGES/codedoc.mo; done
-	cd $(OUT)/man && find . -name '*.7' | while read f; do rm -f "$(DESTDIR)$(mandir)/$$f"; done
-	cd $(OUT)/html && find . -type f | while read f; do rm -f "$(DESTDIR)$(docdir)/html/$$f"; done
+	sed -n 's|^man/||p' $(OUT)/.codedoc-manifest | while read f; do \
+	  rm -f "$(DESTDIR)$(mandir)/$$f"; done
+	sed -n 's|^html/||p' $(OUT)/.codedoc-manifest | while read f; do \
+	  rm -f "$(DESTDIR)$(docdir)/html/$$f"; done
 	-find $(DESTDIR)$(docdir) -depth -type d -empty -delete 2>/dev/null
 	-for l in $$(cd $(OUT)/man && ls -d */ | grep -v '^man'); do \
 	  rmdir $(DESTDIR)$(mandir)/$$l/man7 $(DESTDIR)$(mandir)/$$l 2>/dev/null; done; true

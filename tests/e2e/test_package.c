@@ -114,6 +114,15 @@ install_and_uninstall(void **state)
 	    "test -f usr/share/doc/codedoc/html/index.html && "
 	    "test -f usr/share/doc/codedoc/html/tr/smtp/451.html", top, top);
 	expect_ok("installed files", rc, out);
+	/* Exactly the expected list: the program, its page, its catalogs,
+	 * and every generated man page and site file, nothing else. */
+	rc = run(&out, "cd %s/dest && find . -type f | sed 's|^\\./||' | sort > ../got && cd $OLDPWD && "
+	    "{ echo usr/bin/codedoc; echo usr/share/man/man1/codedoc.1; "
+	    "  for l in $(sed 's/#.*//' po/cli/LINGUAS); do echo usr/share/locale/$l/LC_MESSAGES/codedoc.mo; done; "
+	    "  (cd output/man && find . -name '*.7' | sed 's|^\\./|usr/share/man/|'); "
+	    "  (cd output/html && find . -type f | sed 's|^\\./|usr/share/doc/codedoc/html/|'); "
+	    "} | sort > %s/want && diff %s/want %s/got", top, top, top, top);
+	expect_ok("installed file list", rc, out);
 	/* man finds the installed pages, in English and in Turkish.  man-db
 	 * adds the language folders itself for MANPATH, not for -M. */
 	rc = run(&out, "M=%s/dest/usr/share/man; export LC_ALL=C.UTF-8 MANWIDTH=80; "
