@@ -239,10 +239,17 @@ setup_site(struct site *s, struct site_lang **langs, const struct inputs *in,
 	s->threads = o->threads;
 }
 
+/* One line, redrawn at most once per percent: a terminal is slower
+ * than the renderer. */
 static void
 show_progress(void *arg, size_t done, size_t total, const char *lang)
 {
-	(void)arg;
+	size_t *last = arg;
+	size_t now = done * 100 / (total ? total : 1);
+
+	if (done != total && now == *last)
+		return;
+	*last = now;
 	fprintf(stderr, "\r\033[K%s %zu/%zu (%s)", _("rendering"), done, total, lang);
 	if (done == total)
 		fputs("\r\033[K", stderr);
@@ -276,7 +283,7 @@ app_build(const struct app_opts *o, struct diag *d)
 	struct site s;
 	struct site_lang *langs;
 	struct page_out *pages;
-	size_t n;
+	size_t n, last_percent = (size_t)-1;
 	int rc;
 
 	if (load_inputs(&in, o, 1, d) != 0)
@@ -284,6 +291,7 @@ app_build(const struct app_opts *o, struct diag *d)
 	setup_site(&s, &langs, &in, o);
 	if (o->progress && !o->quiet) {
 		s.progress = show_progress;
+		s.progress_arg = &last_percent;
 	}
 	rc = site_render(&s, &pages, &n, d) == 0 ? 0 : EX_DATAERR;
 	if (rc == 0) {
