@@ -127,6 +127,7 @@ install_and_uninstall(void **state)
 	 * adds the language folders itself for MANPATH, not for -M. */
 	rc = run(&out, "M=%s/dest/usr/share/man; export LC_ALL=C.UTF-8 MANWIDTH=80; "
 	    "man -M $M 7 smtp-451 | grep -q 'HOW TO FIX' && "
+	    "man -M $M/tr 7 smtp-451 | grep -q 'NASIL DÜZELTİLİR' && "
 	    "MANPATH=$M man -L tr 7 smtp-451 | grep -q 'NASIL DÜZELTİLİR' && "
 	    "MANPATH=$M man -L tr 7 smtp-enhanced-x.7.1 | grep -q 'AÇIKLAMA' && "
 	    "MANPATH=$M man -L es 7 smtp-enhanced-x.7.1 | grep -q 'DESCRIPTION' && "
