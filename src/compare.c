@@ -72,6 +72,13 @@ set_severity(struct arena *a, struct val *m, const struct code *x, const struct 
 	    && (ry == RETRY_LATER || ry == RETRY_NEVER)));
 }
 
+static int
+same_ref(const struct val *a, const struct val *b)
+{
+	return strcmp(val_get(a, "rfc")->u.s, val_get(b, "rfc")->u.s) == 0
+	    && strcmp(val_get(a, "section")->u.s, val_get(b, "section")->u.s) == 0;
+}
+
 /* The references of both codes, each once, for "Learn more". */
 static struct val *
 merged_refs(struct arena *a, const struct val *av, const struct val *bv)
@@ -82,11 +89,10 @@ merged_refs(struct arena *a, const struct val *av, const struct val *bv)
 	for (size_t l = 0; l < 2; l++)
 		for (size_t i = 0; i < lists[l]->u.list.n; i++) {
 			const struct val *r = lists[l]->u.list.items[i];
-			const char *url = val_get(r, "url")->u.s;
 			int dup = 0;
 
 			for (size_t k = 0; k < out->u.list.n && !dup; k++)
-				dup = strcmp(val_get(out->u.list.items[k], "url")->u.s, url) == 0;
+				dup = same_ref(out->u.list.items[k], r);
 			if (!dup)
 				val_push(a, out, r);
 		}

@@ -223,9 +223,6 @@ refs_val(struct lang_state *ls, const struct code *c)
 
 		val_set(ls->a, m, "rfc", val_int(ls->a, (long)r->rfc));
 		val_set(ls->a, m, "section", val_str(ls->a, r->section ? r->section : ""));
-		val_set(ls->a, m, "url", val_str(ls->a, r->section
-		    ? arena_printf(ls->a, "https://www.rfc-editor.org/rfc/rfc%u#section-%s", r->rfc, r->section)
-		    : arena_printf(ls->a, "https://www.rfc-editor.org/rfc/rfc%u", r->rfc)));
 		val_push(ls->a, list, m);
 	}
 	return list;
