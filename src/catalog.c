@@ -212,7 +212,7 @@ cat_load(const char *po_path, const char *lang, struct diag *d)
 {
 	struct po_load l;
 	struct catalog *c = xcalloc(1, sizeof *c);
-	po_file_t f = NULL;
+	po_file_t volatile f = NULL; /* survives the longjmp of a fatal error */
 	int before = d->errors;
 
 	memset(&l, 0, sizeof l);
