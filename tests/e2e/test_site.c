@@ -296,9 +296,7 @@ pages_are_valid_html5(void **state)
 	/* HTML Tidy knows HTML5: it reports misnested or unknown elements
 	 * and attributes; one page of each kind in each language. */
 	rc = run(&out, "tidy -errors -quiet %s/html/index.html", site);
-	if (rc != 0)
-		fail_msg("tidy html/index.html: %s", out);
-	free(out);
+	expect_ok("tidy html/index.html", rc, out);
 	for (size_t l = 0; l < sizeof langs / sizeof *langs; l++)
 		for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
 			rc = run(&out, "test -f %s/html/%s/%s && tidy -errors -quiet %s/html/%s/%s", site,
@@ -480,9 +478,7 @@ builds_are_reproducible_and_incremental(void **state)
 	rc = run(&out, "env -u SOURCE_DATE_EPOCH LC_ALL=C.UTF-8 ./codedoc build -q -o %s/a && sleep 1 "
 	    "&& env -u SOURCE_DATE_EPOCH LC_ALL=C LANGUAGE=tr CODEDOC_LOCALEDIR=build/locale "
 	    "./codedoc build -q -j 2 -o %s/b/c && diff -r %s/a %s/b/c", top, top, top, top);
-	if (rc != 0)
-		fail_msg("trees differ: %.2000s", out);
-	free(out);
+	expect_ok("trees differ", rc, out);
 	/* A rebuild with no change writes nothing. */
 	rc = run(&out, "SOURCE_DATE_EPOCH=1764288000 ./codedoc build -v "
 	    "--base-url https://codes.example.org -o %s", site);
@@ -600,19 +596,13 @@ pot_is_current_and_round_trips(void **state)
 	rc = run(&out, "./codedoc pot -o %s/new.pot && cmp po/codedoc.pot %s/new.pot && "
 	    "msgmerge -q -o %s/merged.pot po/codedoc.pot po/codedoc.pot && "
 	    "cmp po/codedoc.pot %s/merged.pot", top, top, top, top);
-	if (rc != 0)
-		fail_msg("po/codedoc.pot is not what 'make pot' writes, or does not round-trip: %s", out);
-	free(out);
+	expect_ok("po/codedoc.pot is not what 'make pot' writes, or does not round-trip", rc, out);
 	rc = run(&out, "make -s check-po");
-	if (rc != 0)
-		fail_msg("make check-po: %s", out);
-	free(out);
+	expect_ok("make check-po", rc, out);
 	/* Merging the current template into a catalog changes nothing. */
 	rc = run(&out, "for l in $(sed 's/#.*//' po/LINGUAS); do msgmerge -q --previous -o %s/m.po "
 	    "po/$l.po po/codedoc.pot && cmp po/$l.po %s/m.po || exit 1; done", top, top);
-	if (rc != 0)
-		fail_msg("a catalog is not merged with the current template: %s", out);
-	free(out);
+	expect_ok("a catalog is not merged with the current template", rc, out);
 }
 
 int
