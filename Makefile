@@ -37,6 +37,7 @@ OUT       ?= output
 SOURCE_DATE_EPOCH ?=
 
 LIB_SRC = src/util.c src/model.c src/db_xml.c src/validate.c src/dbmsg.c src/escape.c \
+          src/langvals.c src/plan.c \
           src/value.c src/tmpl.c src/plural.c src/catalog.c src/compare.c src/site.c \
           src/output.c src/pot.c src/stats.c src/app.c
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o)

@@ -1,17 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* compare.h: what sets two codes of one registry apart, computed from their
- * structured facts (class, retry behaviour, category, protocol phases), for
- * the comparison pages.  The sentences themselves are in the template. */
+/* compare.h: what two codes of one registry share and what sets them
+ * apart, from their per-code facts only (classes, outcome, category,
+ * phases, status), for the comparison pages.  Nothing here is a sentence:
+ * the template turns these facts into a table, and a pair's hand-written
+ * notes come from the data. */
 #ifndef CODEDOC_COMPARE_H
 #define CODEDOC_COMPARE_H
 
 #include "model.h"
 #include "value.h"
 
-/* Returns a map of booleans and phase lists (see README, "Comparison
- * pages"); av and bv are the codes' page values, sep the translated list
- * separator. */
+/* A map of booleans (same_class, same_outcome, has_category,
+ * same_category, has_phases, same_phases, has_status, same_status) and the
+ * references of both codes (refs); av and bv are the codes' values. */
 struct val *compare_val(struct arena *a, const struct code *x, const struct code *y,
-    const struct val *av, const struct val *bv, const char *sep);
+    const struct val *av, const struct val *bv);
 
 #endif

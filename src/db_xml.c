@@ -101,31 +101,33 @@ get_paras(struct paras *ps, const xmlNode *n, const char *file)
 		}
 }
 
-static int
-digit_attr(const xmlNode *n, const char *name)
+static void
+get_outcome(struct registry *r, const xmlNode *n)
 {
-	char *v = attr(n, name);
-	int d = v ? atoi(v) : -1;
+	struct outcome *k;
 
-	free(v);
-	return d;
+	r->outcomes = xrealloc(r->outcomes, r->noutcomes + 1, sizeof *r->outcomes);
+	k = &r->outcomes[r->noutcomes++];
+	memset(k, 0, sizeof *k);
+	k->id = attr(n, "id");
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (is_elem(c, "name"))
+			get_text(&k->name, c, r->file);
+		else if (is_elem(c, "text"))
+			get_text(&k->text, c, r->file);
+	}
 }
 
 static void
 get_class(struct registry *r, const xmlNode *n)
 {
-	static const char *const retries[] = { "none", "continue", "later", "never" };
 	struct rclass *k;
-	char *v = attr(n, "retry");
 
 	r->classes = xrealloc(r->classes, r->nclasses + 1, sizeof *r->classes);
 	k = &r->classes[r->nclasses++];
 	memset(k, 0, sizeof *k);
-	k->digit = digit_attr(n, "digit");
-	for (size_t i = 0; v && i < sizeof retries / sizeof *retries; i++)
-		if (strcmp(v, retries[i]) == 0)
-			k->retry = (enum retry)i;
-	free(v);
+	k->id = attr(n, "id");
+	k->outcome_id = attr(n, "outcome");
 	for (const xmlNode *c = n->children; c; c = c->next) {
 		if (is_elem(c, "name"))
 			get_text(&k->name, c, r->file);
@@ -142,7 +144,7 @@ get_category(struct registry *r, const xmlNode *n)
 	r->categories = xrealloc(r->categories, r->ncategories + 1, sizeof *r->categories);
 	k = &r->categories[r->ncategories++];
 	memset(k, 0, sizeof *k);
-	k->digit = digit_attr(n, "digit");
+	k->id = attr(n, "id");
 	for (const xmlNode *c = n->children; c; c = c->next)
 		if (is_elem(c, "name"))
 			get_text(&k->name, c, r->file);
@@ -152,11 +154,14 @@ static void
 get_phase(struct registry *r, const xmlNode *n)
 {
 	struct phase *k;
+	char *all = attr(n, "all");
 
 	r->phases = xrealloc(r->phases, r->nphases + 1, sizeof *r->phases);
 	k = &r->phases[r->nphases++];
 	memset(k, 0, sizeof *k);
 	k->id = attr(n, "id");
+	k->all = all != NULL && strcmp(all, "yes") == 0;
+	free(all);
 	for (const xmlNode *c = n->children; c; c = c->next)
 		if (is_elem(c, "name"))
 			get_text(&k->name, c, r->file);
@@ -169,31 +174,48 @@ make_slug(const char *id)
 	char *s = xstrdup(id);
 
 	for (char *p = s; *p; p++)
-		if (*p == 'X')
-			*p = 'x';
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
 	return s;
 }
 
+/* Splits a list attribute at white space. */
 static void
 get_classes(struct code *c, const xmlNode *n)
 {
 	char *v = attr(n, "class");
+	const char *p = v;
 
-	for (const char *p = v; p && *p; p++)
-		if (*p >= '0' && *p <= '9' && c->nclasses < sizeof c->classes / sizeof *c->classes)
-			c->classes[c->nclasses++] = *p - '0';
+	while (p && *p) {
+		size_t len;
+
+		p += strspn(p, " \t\r\n");
+		len = strcspn(p, " \t\r\n");
+		if (len == 0)
+			break;
+		c->class_ids = xrealloc(c->class_ids, c->nclasses + 1, sizeof *c->class_ids);
+		c->class_ids[c->nclasses++] = xstrndup(p, len);
+		p += len;
+	}
+	c->classes = xcalloc(c->nclasses ? c->nclasses : 1, sizeof *c->classes);
 	free(v);
 }
 
 static void
-get_ref(struct code *c, const xmlNode *n)
+get_ref(struct registry *r, struct code *c, const xmlNode *n)
 {
 	char *rfc = attr(n, "rfc");
+	struct ref *f;
 
 	c->refs = xrealloc(c->refs, c->nrefs + 1, sizeof *c->refs);
-	c->refs[c->nrefs].rfc = rfc ? (unsigned)strtoul(rfc, NULL, 10) : 0;
-	c->refs[c->nrefs].section = attr(n, "section");
-	c->nrefs++;
+	f = &c->refs[c->nrefs++];
+	memset(f, 0, sizeof *f);
+	f->rfc = rfc ? (unsigned)strtoul(rfc, NULL, 10) : 0;
+	f->section = attr(n, "section");
+	f->href = attr(n, "href");
+	for (const xmlNode *k = n->children; k; k = k->next)
+		if (is_elem(k, "title"))
+			get_text(&f->title, k, r->file);
 	free(rfc);
 }
 
@@ -236,8 +258,10 @@ get_code_child(struct registry *r, struct code *c, const xmlNode *n)
 		get_paras(&c->fix, n, r->file);
 	else if (is_elem(n, "use"))
 		get_text(&c->use, n, r->file);
+	else if (is_elem(n, "note"))
+		get_text(&c->note, n, r->file);
 	else if (is_elem(n, "ref"))
-		get_ref(c, n);
+		get_ref(r, c, n);
 	else if (is_elem(n, "related"))
 		get_related(c, n, r->id);
 }
@@ -252,9 +276,10 @@ get_code(struct registry *r, const xmlNode *n)
 	c = &r->codes[r->ncodes++];
 	memset(c, 0, sizeof *c);
 	c->id = attr(n, "id");
-	c->slug = make_slug(c->id);
+	c->slug = make_slug(c->id ? c->id : "");
 	c->line = xmlGetLineNo(n);
-	c->category = digit_attr(n, "category");
+	c->category_id = attr(n, "category");
+	c->outcome_id = attr(n, "outcome");
 	get_classes(c, n);
 	v = attr(n, "status");
 	if (v && strcmp(v, "nonstandard") == 0)
@@ -267,32 +292,66 @@ get_code(struct registry *r, const xmlNode *n)
 }
 
 static void
-get_registry(struct registry *r, const xmlNode *root)
+get_pair(struct registry *r, const xmlNode *n)
 {
-	char *cmp = attr(root, "compare");
+	struct pair *p;
+
+	r->pairs = xrealloc(r->pairs, r->npairs + 1, sizeof *r->pairs);
+	p = &r->pairs[r->npairs++];
+	memset(p, 0, sizeof *p);
+	p->a_id = attr(n, "a");
+	p->b_id = attr(n, "b");
+	p->line = xmlGetLineNo(n);
+	for (const xmlNode *k = n->children; k; k = k->next) {
+		if (is_elem(k, "differences"))
+			get_paras(&p->differences, k, r->file);
+		else if (is_elem(k, "choose"))
+			get_paras(&p->choose, k, r->file);
+	}
+}
+
+static void
+get_registry_attrs(struct registry *r, const xmlNode *root)
+{
+	char *cmp = attr(root, "compare"), *digits = attr(root, "digits");
 
 	r->id = attr(root, "id");
 	r->date = attr(root, "date");
-	r->compare = cmp != NULL && strcmp(cmp, "pairs") == 0;
+	r->compare = cmp == NULL ? COMPARE_NONE
+	    : strcmp(cmp, "pairs") == 0 ? COMPARE_ALL : COMPARE_LISTED;
+	r->digits = digits == NULL ? DIGITS_NONE
+	    : strcmp(digits, "class") == 0 ? DIGITS_CLASS
+	    : strcmp(digits, "class category") == 0 ? DIGITS_CLASS_CATEGORY : DIGITS_DOTTED;
 	free(cmp);
+	free(digits);
+}
+
+static void
+get_registry(struct registry *r, const xmlNode *root)
+{
+	get_registry_attrs(r, root);
 	for (const xmlNode *n = root->children; n; n = n->next) {
 		if (is_elem(n, "name"))
 			get_text(&r->name, n, r->file);
 		else if (is_elem(n, "short"))
 			get_text(&r->short_name, n, r->file);
+		else if (is_elem(n, "blurb"))
+			get_text(&r->blurb, n, r->file);
 		else if (is_elem(n, "intro"))
 			get_paras(&r->intro, n, r->file);
+		else if (is_elem(n, "outcome"))
+			get_outcome(r, n);
 		else if (is_elem(n, "class"))
 			get_class(r, n);
 		else if (is_elem(n, "category"))
 			get_category(r, n);
 		else if (is_elem(n, "phase"))
 			get_phase(r, n);
-	}
-	/* Codes last: their phase references need the registry's phases. */
-	for (const xmlNode *n = root->children; n; n = n->next)
-		if (is_elem(n, "code"))
+		else if (is_elem(n, "code"))
 			get_code(r, n);
+		else if (is_elem(n, "pair"))
+			get_pair(r, n);
+	}
 }
 
 static xmlDocPtr

@@ -9,7 +9,7 @@
 #include "model.h"
 
 struct dbmsg {
-	const char *ctxt;          /* "smtp:451:fix" */
+	const char *ctxt;          /* "smtp:451:fix", "smtp:450/550:choose" */
 	const struct text *text;   /* English source and position */
 	const char *comment;       /* what the text is, for translators */
 	const struct registry *reg;
@@ -26,8 +26,14 @@ void dbmsg_registry_head(const struct registry *reg, void (*fn)(void *arg, const
     void *arg);
 /* The same, limited to one code. */
 void dbmsg_code(const struct code *c, void (*fn)(void *arg, const struct dbmsg *m), void *arg);
-/* Writes the context of a field into buf (size >= 128). */
-void dbmsg_ctxt(char *buf, size_t size, const struct registry *reg, const char *what,
-    const char *field);
+/* The notes of one pair. */
+void dbmsg_pair(const struct registry *reg, const struct pair *p,
+    void (*fn)(void *arg, const struct dbmsg *m), void *arg);
+
+/* Size of a context buffer: ids are at most ID_MAX bytes, so every
+ * context fits and no two texts share a truncated key. */
+#define DBMSG_CTXT_MAX (4 * ID_MAX + 32)
+/* Writes the context of a field into buf (DBMSG_CTXT_MAX bytes). */
+void dbmsg_ctxt(char *buf, const struct registry *reg, const char *what, const char *field);
 
 #endif

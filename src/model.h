@@ -25,36 +25,40 @@ struct paras {
 	size_t n;
 };
 
-/* What a client does after a reply of a given class. */
-enum retry {
-	RETRY_NONE,     /* success: nothing to repeat */
-	RETRY_CONTINUE, /* intermediate: send the next part */
-	RETRY_LATER,    /* transient: try the same again later */
-	RETRY_NEVER     /* permanent: do not repeat unchanged */
-};
-
 enum code_status { STATUS_STANDARD, STATUS_NONSTANDARD, STATUS_DEPRECATED };
 
+/* What happens after a reply, in the registry's own words. */
+struct outcome {
+	char *id;
+	struct text name; /* short label */
+	struct text text; /* whole sentences, true for every code using it */
+};
+
 struct rclass {
-	int digit;
-	enum retry retry;
+	char *id;
+	char *outcome_id;
+	const struct outcome *outcome; /* resolved by db_check() */
 	struct text name;
 	struct text meaning;
 };
 
 struct category {
-	int digit;
+	char *id;
 	struct text name;
 };
 
 struct phase {
 	char *id;
+	int all; /* stands for every command */
 	struct text name;
 };
 
+/* An RFC (rfc > 0, section or NULL) or another document (href, title). */
 struct ref {
 	unsigned rfc;
-	char *section; /* NULL when the whole document is meant */
+	char *section;
+	char *href;
+	struct text title;
 };
 
 struct related {
@@ -65,11 +69,15 @@ struct related {
 };
 
 struct code {
-	char *id;   /* "451", "X.1.1" */
-	char *slug; /* file-name form: "451", "x.1.1" */
-	int classes[4];
+	char *id;   /* "451", "X.1.1", "E1001" */
+	char *slug; /* file-name form, lower case: "451", "x.1.1" */
+	char **class_ids;               /* as written in the data */
+	const struct rclass **classes;  /* resolved by db_check() */
 	size_t nclasses;
-	int category;
+	char *category_id;              /* NULL when the code has none */
+	const struct category *category;
+	char *outcome_id;               /* NULL: its first class's */
+	const struct outcome *outcome;  /* resolved: its own or its class's */
 	enum code_status status;
 	struct text title;
 	char **phase_ids;      /* as written in the data */
@@ -77,6 +85,7 @@ struct code {
 	size_t nphases;
 	struct paras description, when, fix;
 	struct text use;
+	struct text note; /* src NULL when there is none */
 	struct ref *refs;
 	size_t nrefs;
 	struct related *related;
@@ -85,14 +94,31 @@ struct code {
 	long line;
 };
 
+/* Two codes that get a comparison page (compare="listed") or notes. */
+struct pair {
+	char *a_id, *b_id;
+	const struct code *a, *b; /* resolved, a before b in registry order */
+	struct paras differences, choose;
+	long line;
+};
+
+enum compare_mode { COMPARE_NONE, COMPARE_ALL, COMPARE_LISTED };
+
+/* How code ids spell class and category (the registry's digits=). */
+enum digits_rule { DIGITS_NONE, DIGITS_CLASS, DIGITS_CLASS_CATEGORY, DIGITS_DOTTED };
+
 struct registry {
 	char *id;
 	char *file;
 	char *date; /* YYYY-MM-DD */
-	int compare; /* make a page for every pair of codes */
+	enum compare_mode compare;
+	enum digits_rule digits;
 	struct text name;
 	struct text short_name; /* "SMTP" */
+	struct text blurb;
 	struct paras intro;
+	struct outcome *outcomes;
+	size_t noutcomes;
 	struct rclass *classes;
 	size_t nclasses;
 	struct category *categories;
@@ -101,6 +127,8 @@ struct registry {
 	size_t nphases;
 	struct code *codes;
 	size_t ncodes;
+	struct pair *pairs;
+	size_t npairs;
 };
 
 struct db {
@@ -108,15 +136,31 @@ struct db {
 	size_t nregs;
 };
 
+/* Longest id of anything (registry, code, class, ...): ids become parts
+ * of file names and message contexts, which must stay well below
+ * NAME_MAX and DBMSG_CTXT_MAX. */
+#define ID_MAX 64
+
 void db_free(struct db *db);
 struct registry *db_registry(const struct db *db, const char *id);
 struct code *registry_code(const struct registry *reg, const char *id);
-const struct rclass *registry_class(const struct registry *reg, int digit);
-const struct category *registry_category(const struct registry *reg, int digit);
+const struct rclass *registry_class(const struct registry *reg, const char *id);
+const struct category *registry_category(const struct registry *reg, const char *id);
+const struct outcome *registry_outcome(const struct registry *reg, const char *id);
 struct phase *registry_phase(const struct registry *reg, const char *id);
+/* The pair of a and b (in either order), or NULL. */
+const struct pair *registry_pair(const struct registry *reg, const struct code *a,
+    const struct code *b);
+/* Whether a and b (distinct) get a comparison page. */
+int registry_compares(const struct registry *reg, const struct code *a, const struct code *b);
+/* Number of comparison pages of reg. */
+size_t registry_compare_count(const struct registry *reg);
 /* The newest registry date, for the man page footer. */
 const char *db_date(const struct db *db);
-/* Retry behaviour of a code: that of its first class. */
-enum retry code_retry(const struct code *c);
+/* Whether s may be a code id: 1 to ID_MAX letters, digits, '.', '_' or
+ * '-', starting with a letter or digit; safe as part of a file name. */
+int code_id_ok(const char *s);
+/* The same for other ids: lower-case letters, digits and '-'. */
+int ident_ok(const char *s);
 
 #endif

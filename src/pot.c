@@ -83,18 +83,14 @@ add(struct pot *p, const char *ctxt, const char *msgid, const char *plural, cons
 static const struct {
 	const char *name, *what;
 } glossary[] = {
-	{ "id", "a reply code such as 451 or X.1.1" },
+	{ "id", "an identifier: a code such as 451, X.1.1 or 404, or a class such as 4" },
 	{ "title", "the short title of a code" },
 	{ "name", "a name translated elsewhere in this file (of a class, category, command or registry)" },
-	{ "digit", "a single digit" },
 	{ "meaning", "a sentence translated elsewhere in this file" },
-	{ "short", "the protocol name before a code, such as SMTP" },
+	{ "short", "the protocol name before a code, such as SMTP or HTTP" },
 	{ "count", "a number" },
 	{ "rfc", "an RFC number" },
 	{ "section", "an RFC section number such as 4.2.3" },
-	{ "a_only", "a list of protocol commands such as \"MAIL FROM, RCPT TO\"" },
-	{ "b_only", "a list of protocol commands such as \"MAIL FROM, RCPT TO\"" },
-	{ "shared", "a list of protocol commands such as \"MAIL FROM, RCPT TO\"" },
 	{ "version", "the codedoc version number" },
 	{ "date", "a date written YYYY-MM-DD" },
 	{ "coverage", "a number from 0 to 100" },

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* langvals.h: the model seen in one language.  Looks every database text
+ * up in the language's catalog and builds the template values of codes
+ * and registries once per language, with how much of each is translated.
+ * Read-only once prepared, so that render threads can share it. */
+#ifndef CODEDOC_LANGVALS_H
+#define CODEDOC_LANGVALS_H
+
+#include "site.h"
+#include "tmpl.h"
+#include "value.h"
+
+struct lang_state {
+	const struct site *s;
+	const struct site_lang *L;
+	struct translator tr;
+	struct arena *a;
+	const char *dir;            /* "ltr" or "rtl" */
+	const struct val *lang;     /* {code, dir, name, source} */
+	struct val **codes;         /* per registry: code values, by code index */
+	struct val **briefs;        /* per registry: short code values */
+	struct val **regs;          /* per registry */
+	int **complete;             /* per registry, per code: content translated */
+	unsigned **code_pct;
+	int *reg_complete;          /* index: registry texts and code titles */
+	unsigned *reg_pct;
+	int *head_complete;         /* registry texts alone (home page) */
+	unsigned *head_pct;
+};
+
+void lang_prepare(struct lang_state *ls, const struct site *s, size_t li);
+void lang_release(struct lang_state *ls, size_t nregs);
+
+/* A text of the interface (templates' own strings) in this language. */
+const char *lang_ui(const struct lang_state *ls, const char *ctxt, const char *msgid);
+/* Values of a code, by registry and code index. */
+const struct val *lang_code(const struct lang_state *ls, const struct code *c);
+/* The notes of a pair ({differences, choose}: lists of {text}), in a; and
+ * whether they are fully translated (percent in *pct). */
+struct val *lang_pair(const struct lang_state *ls, struct arena *a, const struct pair *p);
+int lang_pair_complete(const struct lang_state *ls, const struct pair *p, unsigned *pct);
+
+#endif

@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* plan.c: which pages exist and where they go (see plan.h). */
+#include "plan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void
+add_job(struct plan *p, enum page_kind k, size_t lang, const struct registry *reg,
+    const struct code *a, const struct code *b)
+{
+	struct job *j;
+
+	p->jobs = xrealloc(p->jobs, p->njobs + 1, sizeof *p->jobs);
+	j = &p->jobs[p->njobs++];
+	j->kind = k;
+	j->lang = lang;
+	j->reg = reg;
+	j->a = a;
+	j->b = b;
+}
+
+static size_t
+code_index(const struct code *c)
+{
+	return (size_t)(c - c->registry->codes);
+}
+
+static size_t
+reg_index(const struct lang_state *ls, const struct registry *reg)
+{
+	return (size_t)(reg - ls->s->db->regs);
+}
+
+static int
+code_complete(const struct lang_state *ls, const struct code *c)
+{
+	return ls->complete[reg_index(ls, c->registry)][code_index(c)];
+}
+
+static void
+plan_html(struct plan *p, const struct db *db, size_t li)
+{
+	add_job(p, P_HOME, li, NULL, NULL, NULL);
+	for (size_t r = 0; r < db->nregs; r++) {
+		const struct registry *reg = &db->regs[r];
+
+		add_job(p, P_REGISTRY, li, reg, NULL, NULL);
+		for (size_t i = 0; i < reg->ncodes; i++)
+			add_job(p, P_CODE, li, reg, &reg->codes[i], NULL);
+		for (size_t i = 0; i < reg->ncodes; i++)
+			for (size_t j = i + 1; j < reg->ncodes; j++)
+				if (registry_compares(reg, &reg->codes[i], &reg->codes[j]))
+					add_job(p, P_COMPARE, li, reg, &reg->codes[i], &reg->codes[j]);
+	}
+}
+
+/* A language other than the source gets a man page only for what its
+ * catalog translates: man -L then falls back to English by itself. */
+static void
+plan_man(struct plan *p, const struct db *db, const struct lang_state *ls, size_t li)
+{
+	int src = li == 0;
+
+	for (size_t r = 0; r < db->nregs; r++) {
+		const struct registry *reg = &db->regs[r];
+
+		if (src || ls->reg_complete[r])
+			add_job(p, P_MAN_REG, li, reg, NULL, NULL);
+		for (size_t i = 0; i < reg->ncodes; i++)
+			if (src || code_complete(ls, &reg->codes[i]))
+				add_job(p, P_MAN_CODE, li, reg, &reg->codes[i], NULL);
+	}
+}
+
+void
+plan_make(struct plan *p, const struct site *s, const struct lang_state *ls)
+{
+	memset(p, 0, sizeof *p);
+	if (s->formats & SITE_HTML) {
+		add_job(p, P_CHOOSER, 0, NULL, NULL, NULL);
+		add_job(p, P_CSS, 0, NULL, NULL, NULL);
+	}
+	/* A sitemap needs absolute addresses: only with --base-url. */
+	if ((s->formats & SITE_HTML) && s->base_url != NULL)
+		add_job(p, P_SITEMAP, 0, NULL, NULL, NULL);
+	for (size_t li = 0; li < s->nlangs; li++) {
+		if (s->formats & SITE_HTML)
+			plan_html(p, s->db, li);
+		if (s->formats & SITE_MAN)
+			plan_man(p, s->db, &ls[li], li);
+	}
+}
+
+void
+plan_free(struct plan *p)
+{
+	free(p->jobs);
+	p->jobs = NULL;
+	p->njobs = 0;
+}
+
+int
+plan_is_lang_page(const struct job *j)
+{
+	return j->kind >= P_HOME && j->kind <= P_COMPARE;
+}
+
+const char *
+plan_page_path(struct arena *a, const struct job *j)
+{
+	switch (j->kind) {
+	case P_HOME: return "index.html";
+	case P_REGISTRY: return arena_printf(a, "%s/index.html", j->reg->id);
+	case P_CODE: return arena_printf(a, "%s/%s.html", j->reg->id, j->a->slug);
+	case P_COMPARE:
+		return arena_printf(a, "%s/%s-vs-%s.html", j->reg->id, j->a->slug, j->b->slug);
+	default: return "";
+	}
+}
+
+const char *
+plan_out_path(struct arena *a, const struct site *s, const struct job *j)
+{
+	const char *lang = s->langs[j->lang].code;
+	const char *mandir = j->lang == 0 ? "man/man7" : arena_printf(a, "man/%s/man7", lang);
+
+	switch (j->kind) {
+	case P_CHOOSER: return "html/index.html";
+	case P_CSS: return "html/style.css";
+	case P_SITEMAP: return "html/sitemap.xml";
+	case P_MAN_REG: return arena_printf(a, "%s/%s.7", mandir, j->reg->id);
+	case P_MAN_CODE: return arena_printf(a, "%s/%s-%s.7", mandir, j->reg->id, j->a->slug);
+	default: return arena_printf(a, "html/%s/%s", lang, plan_page_path(a, j));
+	}
+}
+
+const char *
+plan_template(const struct job *j)
+{
+	static const char *const names[] = { "html/chooser.html", "html/style.css",
+		"html/sitemap.xml", "html/home.html", "html/registry.html", "html/code.html",
+		"html/compare.html", "man/registry.7", "man/code.7" };
+
+	return names[j->kind];
+}
+
+static int
+compare_translated(const struct lang_state *ls, const struct job *j, unsigned *p)
+{
+	size_t r = reg_index(ls, j->reg);
+	const struct pair *pair = registry_pair(j->reg, j->a, j->b);
+	unsigned pa = ls->code_pct[r][code_index(j->a)], pb = ls->code_pct[r][code_index(j->b)];
+	int ok = code_complete(ls, j->a) && code_complete(ls, j->b);
+
+	if (pair != NULL) {
+		unsigned pp;
+
+		ok = lang_pair_complete(ls, pair, &pp) && ok;
+		*p = (pa + pb + pp) / 3;
+	} else
+		*p = (pa + pb) / 2;
+	return ok;
+}
+
+int
+plan_translated(const struct lang_state *ls, const struct job *j, unsigned *percent)
+{
+	const struct db *db = ls->s->db;
+	size_t r = j->reg ? reg_index(ls, j->reg) : 0;
+	unsigned p = 100;
+	int ok = 1;
+
+	switch (j->kind) {
+	case P_CODE:
+	case P_MAN_CODE:
+		p = ls->code_pct[r][code_index(j->a)];
+		ok = code_complete(ls, j->a);
+		break;
+	case P_COMPARE:
+		ok = compare_translated(ls, j, &p);
+		break;
+	case P_REGISTRY:
+	case P_MAN_REG:
+		p = ls->reg_pct[r];
+		ok = ls->reg_complete[r];
+		break;
+	default:
+		/* Home and chooser: the registries' names and introductions. */
+		for (size_t k = 0; k < db->nregs; k++) {
+			p = ls->head_pct[k] < p ? ls->head_pct[k] : p;
+			ok = ok && ls->head_complete[k];
+		}
+		break;
+	}
+	if (percent)
+		*percent = p;
+	return ok;
+}

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* plan.h: the site plan.  Which pages exist in which language, where each
+ * goes (html/<lang>/..., man/[<lang>/]man7/...), which template renders
+ * it, and whether its own content is translated.  It owns the layout of
+ * the output and nothing else. */
+#ifndef CODEDOC_PLAN_H
+#define CODEDOC_PLAN_H
+
+#include "langvals.h"
+#include "site.h"
+#include "value.h"
+
+enum page_kind {
+	P_CHOOSER, P_CSS, P_SITEMAP, P_HOME, P_REGISTRY, P_CODE, P_COMPARE, P_MAN_REG, P_MAN_CODE
+};
+
+struct job {
+	enum page_kind kind;
+	size_t lang;
+	const struct registry *reg;
+	const struct code *a, *b;
+};
+
+struct plan {
+	struct job *jobs;
+	size_t njobs;
+};
+
+/* Lists every page of s; ls[] are the prepared languages. */
+void plan_make(struct plan *p, const struct site *s, const struct lang_state *ls);
+void plan_free(struct plan *p);
+
+/* Whether a job is an HTML page of a language (home to comparison). */
+int plan_is_lang_page(const struct job *j);
+/* Page path relative to the language folder (HTML pages only). */
+const char *plan_page_path(struct arena *a, const struct job *j);
+/* Path relative to the output folder. */
+const char *plan_out_path(struct arena *a, const struct site *s, const struct job *j);
+const char *plan_template(const struct job *j);
+/* Whether the page's own content is translated in language li, and how
+ * much of it is (percent, may be NULL). */
+int plan_translated(const struct lang_state *ls, const struct job *j, unsigned *percent);
+
+#endif
