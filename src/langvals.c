@@ -311,6 +311,7 @@ code_val(struct lang_state *ls, const struct code *c)
 	val_set(ls->a, m, "category", category_val(ls, reg, c->category));
 	val_set(ls->a, m, "outcome", outcome_val(ls, reg, c->outcome));
 	val_set(ls->a, m, "phases", phases_val(ls, c));
+	val_set(ls->a, m, "phase_count", val_int(ls->a, (long)c->nphases));
 	val_set(ls->a, m, "description", paras_val(ls, ls->a, reg, c->id, "description",
 	    &c->description));
 	val_set(ls->a, m, "when", paras_val(ls, ls->a, reg, c->id, "when", &c->when));

@@ -24,8 +24,8 @@ const struct builtin_msg pot_builtins[] = {
 	  "Writing direction of your language: translate as \"rtl\" for right-to-left languages "
 	  "(Arabic, Hebrew, Persian), else \"ltr\". Any other value counts as \"ltr\"." },
 	{ "list separator", ", ",
-	  "Separator between the items of a short list, such as the SMTP commands after which a "
-	  "reply can come (\"MAIL FROM, RCPT TO\")." },
+	  "Separator between the items of a short list, such as the protocol steps after which a "
+	  "code can come." },
 };
 const size_t pot_nbuiltins = sizeof pot_builtins / sizeof *pot_builtins;
 
