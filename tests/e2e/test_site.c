@@ -627,6 +627,9 @@ hostile_text_comes_out_as_text(void **state)
 	contains(out, "       '\\\" comment\n", "rendered man page");
 	contains(out, "C:\\path\\to\\file and \\(bu and `back` ^caret~tilde", "rendered man page");
 	contains(out, "       .B bold request\n", "rendered man page");
+	/* A dropped DEL or a zero-width space does not hide a request. */
+	contains(out, "       .so /etc/hostname\n", "rendered man page");
+	contains(out, "'sh echo hi\n", "rendered man page");
 	free(out);
 	for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
 		htmlDocPtr doc;

@@ -36,6 +36,8 @@ html_escapes_markup_and_quotes(void **state)
 		{ "it's", "it&#39;s" },
 		{ "Türkçe İ", "Türkçe İ" },
 		{ "bell\a and nul-less \x01 controls", "bell and nul-less  controls" },
+		{ "C1 \xc2\x9b and bidi \xe2\x80\xae override", "C1  and bidi  override" },
+		{ "isolate \xe2\x81\xa8x\xe2\x81\xa9 kept", "isolate \xe2\x81\xa8x\xe2\x81\xa9 kept" },
 		{ "", "" },
 	};
 
@@ -57,10 +59,35 @@ roff_escapes_requests_backslashes_and_hyphens(void **state)
 		{ "line one\n.TH injected", "line one .TH injected" },
 		{ "NASIL DÜZELTİLİR", "NASIL DÜZELTİLİR" },
 		{ "\\fBbold\\fR", "\\efBbold\\efR" },
+		/* Dropped or invisible characters do not hide a request. */
+		{ "\x7f.so /etc/passwd", "\\&.so /etc/passwd" },
+		{ "\x01\x1b'sh", "\\&'sh" },
+		{ "\xc2\x85.pso cat", "\\&.pso cat" },
+		{ "\xe2\x80\x8b.so x", "\xe2\x80\x8b\\&.so x" },
+		{ "\xef\xbb\xbf\xe2\x81\xa0'sh", "\xef\xbb\xbf\xe2\x81\xa0\\&'sh" },
+		{ "\xe2\x80\xae.so x", "\\&.so x" },
+		{ "a\xe2\x80\xa8" "b", "a b" },
+		{ "x \x7f.so", "x .so" },
 	};
 
 	(void)state;
 	run_cases(FMT_ROFF, cases, sizeof cases / sizeof *cases);
+}
+
+/* The start of a line is the output's: a value that follows text on its
+ * line needs no \&, one that follows a newline does. */
+static void
+roff_line_start_is_judged_on_the_output(void **state)
+{
+	struct buf b = BUF_INIT;
+
+	(void)state;
+	buf_puts(&b, "text ");
+	esc_roff(&b, ".x", 2);
+	buf_puts(&b, "\n");
+	esc_roff(&b, "\x7f.y", 3);
+	assert_string_equal(b.data, "text .x\n\\&.y");
+	buf_free(&b);
 }
 
 static void
@@ -84,6 +111,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(html_escapes_markup_and_quotes),
 		cmocka_unit_test(roff_escapes_requests_backslashes_and_hyphens),
+		cmocka_unit_test(roff_line_start_is_judged_on_the_output),
 		cmocka_unit_test(format_follows_file_name),
 	};
 
