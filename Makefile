@@ -29,8 +29,11 @@ endif
 XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null)
 XML_LIBS   := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(XML_CFLAGS) \
-             -DVERSION='"$(VERSION)"' -DLOCALEDIR='"$(localedir)"' $(CFLAGS)
+# CPPFLAGS, CFLAGS and LDFLAGS are the user's (a distribution's hardening
+# flags from dpkg-buildflags come this way); ours go before them.
+ALL_CPPFLAGS = -D_GNU_SOURCE $(XML_CFLAGS) -DVERSION='"$(VERSION)"' \
+               -DLOCALEDIR='"$(localedir)"' $(CPPFLAGS)
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS)
 LIBS       = $(XML_LIBS) -lgettextpo -lpthread
 
 OUT       ?= output
@@ -40,7 +43,7 @@ LIB_SRC = src/util.c src/model.c src/db_xml.c src/validate.c src/dbmsg.c src/esc
           src/langvals.c src/plan.c \
           src/value.c src/tmpl.c src/plural.c src/catalog.c src/compare.c src/site.c \
           src/output.c src/pot.c src/stats.c src/app.c
-LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o)
+LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/schema.o
 TESTS   = test_escape test_tmpl test_db test_plural test_catalog test_output
 TEST_BIN = $(TESTS:%=build/tests/%)
 
@@ -60,15 +63,27 @@ build/locale/%/LC_MESSAGES/codedoc.mo: po/cli/%.po
 	msgfmt --check -o $@ $<
 
 codedoc: build/main.o $(LIB_OBJ)
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+# The schema is compiled in: the one in a data folder is input like the data.
+build/schema.c: data/registry.rng
+	@mkdir -p $(@D)
+	{ echo '/* Generated from data/registry.rng; do not edit. */'; \
+	  echo 'extern const char codedoc_schema[];'; \
+	  echo 'const char codedoc_schema[] ='; \
+	  sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$$/\\n"/' $<; echo ';'; } > $@.tmp && mv $@.tmp $@
+
+build/schema.o: build/schema.c
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 build/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 build/tests/%: tests/unit/%.c tests/unit/testutil.h $(LIB_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIB_OBJ) $(LIBS) $(CMOCKA_LIBS)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -Isrc -o $@ $< $(LIB_OBJ) $(LIBS) \
+	  $(CMOCKA_LIBS)
 
 # Renders the bundled database into $(OUT)/.
 site: codedoc
@@ -92,7 +107,8 @@ e2e: codedoc $(CLI_MO) build/tests/test_site build/tests/test_package
 
 build/tests/test_%: tests/e2e/test_%.c tests/e2e/shell.h $(LIB_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Isrc -Itests/unit -Itests/e2e -o $@ $< $(LIB_OBJ) $(LIBS) $(CMOCKA_LIBS)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -Isrc -Itests/unit -Itests/e2e -o $@ $< \
+	  $(LIB_OBJ) $(LIBS) $(CMOCKA_LIBS)
 
 pot: codedoc
 	./codedoc pot -o po/codedoc.pot

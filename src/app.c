@@ -194,13 +194,11 @@ load_catalogs(struct inputs *in, const char *po_dir, struct diag *d)
 static int
 load_inputs(struct inputs *in, const struct app_opts *o, int with_catalogs, struct diag *d)
 {
-	char *schema = xasprintf("%s/registry.rng", o->data_dir);
 	int rc = 0;
 
 	memset(in, 0, sizeof *in);
-	if (db_load_dir(&in->db, o->data_dir, schema, d) != 0)
+	if (db_load_dir(&in->db, o->data_dir, NULL, d) != 0)
 		rc = -1;
-	free(schema);
 	in->tmpls = tmpl_set_new();
 	if (tmpl_set_load_dir(in->tmpls, o->tmpl_dir, d) != 0)
 		rc = -1;

@@ -354,44 +354,77 @@ get_registry(struct registry *r, const xmlNode *root)
 	}
 }
 
+/* A code database has no DOCTYPE: no entities, internal or external, and
+ * nothing for the parser to fetch. */
+static int
+has_doctype(xmlDocPtr doc, struct loader *l, const char *path, const char *data)
+{
+	const char *at = strstr(data, "<!DOCTYPE");
+	long line = 1;
+
+	if (doc->intSubset == NULL && doc->extSubset == NULL)
+		return 0;
+	/* libxml2 keeps no line for a DTD: count it in the text. */
+	for (const char *p = data; at != NULL && p < at; p++)
+		line += *p == '\n';
+	diag_report(l->d, DIAG_ERROR, path, line, 0, "%s",
+	    _("a code database may not have a DOCTYPE (no entities, no DTD)"));
+	return 1;
+}
+
 static xmlDocPtr
 parse_file(const char *path, struct loader *l)
 {
-	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
+	size_t len;
+	char *data = read_input(path, &len, INPUT_MAX_DATA, l->d);
 
-	if (ctxt == NULL) {
+	if (data == NULL)
+		return NULL;
+	if ((ctxt = xmlNewParserCtxt()) == NULL) {
 		diag_report(l->d, DIAG_ERROR, path, 0, 0, "%s", _("cannot create an XML parser"));
+		free(data);
 		return NULL;
 	}
 	ctxt->_private = l;
 	ctxt->sax->serror = parser_error;
 	ctxt->vctxt.error = NULL;
 	ctxt->vctxt.warning = NULL;
-	/* NONET: no fetching; no NOENT/DTDLOAD: entities are not expanded. */
-	doc = xmlCtxtReadFile(ctxt, path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
-	if (doc != NULL && !ctxt->wellFormed) {
+	/* NONET: no fetching; no NOENT/DTDLOAD: entities are not expanded,
+	 * and a document with a DOCTYPE is refused below anyway. */
+	doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOWARNING);
+	if (doc != NULL && (!ctxt->wellFormed || has_doctype(doc, l, path, data))) {
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}
 	xmlFreeParserCtxt(ctxt);
+	free(data);
 	return doc;
 }
+
+/* The program's own schema (build/schema.c, made from data/registry.rng):
+ * a schema in the data folder is input like the data and could allow
+ * anything. */
+extern const char codedoc_schema[];
 
 static xmlRelaxNGPtr
 load_schema(const char *schema, struct loader *l)
 {
-	xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewParserCtxt(schema);
+	xmlRelaxNGParserCtxtPtr pc = schema != NULL ? xmlRelaxNGNewParserCtxt(schema)
+	    : xmlRelaxNGNewMemParserCtxt(codedoc_schema, (int)strlen(codedoc_schema));
 	xmlRelaxNGPtr rng;
+	const char *name = schema != NULL ? schema : "registry.rng";
 
 	if (pc == NULL)
 		return NULL;
-	l->file = schema;
+	l->file = name;
 	xmlRelaxNGSetParserStructuredErrors(pc, xml_error, l);
 	rng = xmlRelaxNGParse(pc);
 	xmlRelaxNGFreeParserCtxt(pc);
 	if (rng == NULL)
-		diag_report(l->d, DIAG_ERROR, schema, 0, 0, "%s", _("cannot load the schema"));
+		diag_report(l->d, DIAG_ERROR, name, 0, 0, "%s", _("cannot load the schema"));
 	return rng;
 }
 

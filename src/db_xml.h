@@ -8,8 +8,9 @@
 #include "util.h"
 
 /* Loads every *.xml file of dir (in name order), validating each against
- * schema.  Problems go to d with file and line; returns 0 on success, -1
- * when anything was wrong (db is then freed and empty). */
+ * the program's built-in schema, or the schema file given (for tests).
+ * Problems go to d with file and line; returns 0 on success, -1 when
+ * anything was wrong (db is then freed and empty). */
 int db_load_dir(struct db *db, const char *dir, const char *schema, struct diag *d);
 
 /* Loads the given files, same contract as db_load_dir(). */

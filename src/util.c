@@ -3,10 +3,13 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "nls.h"
 
@@ -239,4 +242,76 @@ read_file(const char *path, size_t *len)
 	if (len != NULL)
 		*len = b.len;
 	return buf_detach(&b);
+}
+
+/* Opens path without blocking on a FIFO and checks that it is a regular
+ * file of at most max bytes.  Returns the descriptor or -1 after
+ * reporting. */
+static int
+open_input(const char *path, size_t max, size_t *size, struct diag *d)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+
+	if (fd < 0) {
+		diag_report(d, DIAG_ERROR, path, 0, 0, "%s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		diag_report(d, DIAG_ERROR, path, 0, 0, "%s", _("not a regular file"));
+		close(fd);
+		return -1;
+	}
+	if ((unsigned long long)st.st_size > max) {
+		diag_report(d, DIAG_ERROR, path, 0, 0, _("larger than the limit of %zu bytes"), max);
+		close(fd);
+		return -1;
+	}
+	*size = (size_t)st.st_size;
+	return fd;
+}
+
+int
+check_input(const char *path, size_t max, struct diag *d)
+{
+	size_t size;
+	int fd = open_input(path, max, &size, d);
+
+	if (fd < 0)
+		return -1;
+	close(fd);
+	return 0;
+}
+
+char *
+read_input(const char *path, size_t *len, size_t max, struct diag *d)
+{
+	size_t size, got = 0;
+	int fd = open_input(path, max, &size, d);
+	char *data;
+
+	if (fd < 0)
+		return NULL;
+	data = xmalloc(size + 1);
+	/* Read at most the size seen: a file that grows meanwhile is cut. */
+	while (got < size) {
+		ssize_t n = read(fd, data + got, size - got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			diag_report(d, DIAG_ERROR, path, 0, 0, "%s", strerror(errno));
+			free(data);
+			close(fd);
+			return NULL;
+		}
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	close(fd);
+	data[got] = '\0';
+	if (len != NULL)
+		*len = got;
+	return data;
 }

@@ -55,4 +55,17 @@ void diag_vreport(struct diag *d, enum diag_level lvl, const char *file, long li
 /* Reads a whole file; returns NULL and sets errno on failure. */
 char *read_file(const char *path, size_t *len);
 
+/* Limits on inputs: a FIFO, a device or a file larger than these is an
+ * error, never a hang or an exhausted memory. */
+#define INPUT_MAX_DATA (16u << 20)     /* one registry file */
+#define INPUT_MAX_CATALOG (16u << 20)  /* one .po file */
+#define INPUT_MAX_TEMPLATE (1u << 20)  /* one template */
+#define INPUT_MAX_LIST (64u << 10)     /* LINGUAS */
+
+/* Reads an input file of at most max bytes; it must be a regular file.
+ * Returns NULL after reporting to d (with the file's name). */
+char *read_input(const char *path, size_t *len, size_t max, struct diag *d);
+/* The same checks without reading, for files a library opens itself. */
+int check_input(const char *path, size_t max, struct diag *d);
+
 #endif

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "db_xml.h"
@@ -282,26 +283,40 @@ references_or_a_note(void **state)
 	expect_error("", codes, "code 451: a code without references must be nonstandard", 10);
 }
 
+/* A DOCTYPE is refused, with or without entities: nothing is expanded
+ * and nothing is fetched. */
 static void
 entities_are_not_expanded(void **state)
 {
-	struct captured cap;
-	struct diag d;
-	struct db db;
-	char path[64], codes[2048];
-	int rc;
+	char codes[2048];
 
 	(void)state;
 	snprintf(codes, sizeof codes, "%s", code_xml("451", "4", "5", ""));
-	memcpy(strstr(codes, "Title of 451"), "&x;         ", 12);
-	rc = load_codes("<!DOCTYPE registry [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n", codes,
-	    &cap, &d, &db, path);
-	/* Either refused or loaded without the file's content, never with. */
-	if (rc == 0) {
-		assert_null(strstr(db.regs[0].codes[0].title.src, "root:"));
-		db_free(&db);
-	}
+	replace(codes, sizeof codes, "Title of 451", "&x;");
+	expect_error("<!DOCTYPE registry [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n", codes,
+	    "may not have a DOCTYPE", 2);
+	expect_error("<!DOCTYPE registry [<!ENTITY x \"internal\">]>\n", codes,
+	    "may not have a DOCTYPE", 2);
+}
+
+/* Inputs are regular files: a FIFO is an error at once, not a hang. */
+static void
+a_fifo_is_not_read(void **state)
+{
+	struct captured cap;
+	struct diag d = capturing(&cap);
+	char dir[] = "/tmp/codedoc-fifo-XXXXXX", path[64];
+	struct db db;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/a.xml", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	assert_int_equal(db_load_dir(&db, dir, SCHEMA, &d), -1);
+	if (strstr(cap.all, "a.xml: error: not a regular file") == NULL)
+		fail_msg("%s", cap.all);
 	unlink(path);
+	rmdir(dir);
 }
 
 int
@@ -316,6 +331,7 @@ main(void)
 		cmocka_unit_test(unsafe_ids_are_refused_in_c),
 		cmocka_unit_test(references_or_a_note),
 		cmocka_unit_test(entities_are_not_expanded),
+		cmocka_unit_test(a_fifo_is_not_read),
 	};
 
 	return cmocka_run_group_tests_name("db", tests, NULL, NULL);
