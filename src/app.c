@@ -52,14 +52,19 @@ build_date(char *out, size_t size, const struct db *db, struct diag *d)
 		time_t t;
 		struct tm tm;
 
+		long long v;
+
 		errno = 0;
-		t = (time_t)strtoll(sde, &end, 10);
-		if (errno || *end != '\0' || t < 0 || gmtime_r(&t, &tm) == NULL) {
+		v = strtoll(sde, &end, 10);
+		t = (time_t)v;
+		/* Up to the end of year 9999: a date is always YYYY-MM-DD. */
+		if (errno || end == sde || *end != '\0' || v < 0 || v > 253402300799LL
+		    || gmtime_r(&t, &tm) == NULL || strftime(out, size, "%Y-%m-%d", &tm) != 10) {
 			diag_report(d, DIAG_ERROR, NULL, 0, 0,
-			    _("SOURCE_DATE_EPOCH is not a number of seconds: '%s'"), sde);
+			    _("SOURCE_DATE_EPOCH is not a number of seconds from 0 to 253402300799: "
+			      "'%s'"), sde);
 			return -1;
 		}
-		strftime(out, size, "%Y-%m-%d", &tm);
 		return 0;
 	}
 	snprintf(out, size, "%s", db_date(db) ? db_date(db) : "1970-01-01");

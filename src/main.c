@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c: the command line.  Parses options into struct app_opts and
  * hands over to app.c; nothing else happens here. */
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdarg.h>
@@ -69,12 +70,13 @@ usage(FILE *f, int cmd)
 		fputs(_("  -o, --output=FILE     where to write (default: po/codedoc.pot; - for stdout)\n"), f);
 	if (cmd == CMD_STATS)
 		fputs(_("      --json            print JSON instead of a table\n"), f);
-	fputs(_("  -q, --quiet           no warnings, no progress\n"
+	fputs(_("  -q, --quiet           no progress line (warnings are still shown)\n"
 	        "  -v, --verbose         say what was written\n"
 	        "  -h, --help            show this help and exit\n"
 	        "  -V, --version         show the version and exit\n\n"
-	        "Exit status: 0 success, 64 bad usage, 65 bad input data, 73 cannot create\n"
-	        "the output folder, 74 input/output error.\n"), f);
+	        "Exit status: 0 success, 64 bad usage, 65 bad input data, 70 internal error,\n"
+	        "71 out of memory, 73 cannot create the output folder, 74 input/output error,\n"
+	        "75 another build is writing to the output folder.\n"), f);
 }
 
 static int
@@ -124,6 +126,10 @@ parse_opt(int c, struct app_opts *o, const char **pot_out, int *json, int cmd, c
 	const char *where = optind > 0 && argv[optind - 1] ? argv[optind - 1] : "?";
 	char *end;
 
+	/* An empty folder or list is never meant: -o '' would write into the
+	 * current folder, -l '' would drop every translation. */
+	if (optarg != NULL && optarg[0] == '\0' && strchr("odtplf", c) != NULL)
+		return bad_usage(_("option -%c needs a value that is not empty"), c);
 	switch (c) {
 	case 'o': if (cmd == CMD_POT) *pot_out = optarg; else o->out_dir = optarg; break;
 	case 'd': o->data_dir = optarg; break;
@@ -134,11 +140,16 @@ parse_opt(int c, struct app_opts *o, const char **pot_out, int *json, int cmd, c
 		if (parse_formats(optarg, &o->formats) != 0)
 			return bad_usage(_("unknown format list '%s' (use html, man)"), optarg);
 		break;
-	case 'j':
-		o->threads = (int)strtol(optarg, &end, 10);
-		if (*end != '\0' || o->threads < 1 || o->threads > 64)
+	case 'j': {
+		long n;
+
+		errno = 0;
+		n = strtol(optarg, &end, 10);
+		if (errno || end == optarg || *end != '\0' || n < 1 || n > 64)
 			return bad_usage(_("--jobs takes a number from 1 to 64, not '%s'"), optarg);
+		o->threads = (int)n;
 		break;
+	}
 	case OPT_BASE_URL:
 		if (strncmp(optarg, "https://", 8) != 0 && strncmp(optarg, "http://", 7) != 0)
 			return bad_usage(_("--base-url must start with https:// or http://, not '%s'"),
@@ -168,7 +179,8 @@ find_cmd(const char *name)
 static int
 run(int cmd, const struct app_opts *o, const char *pot_out, int json)
 {
-	struct diag d = { 0, 0, o->quiet, NULL, NULL };
+	/* -q hides progress only: a warning is never silenced. */
+	struct diag d = { 0, 0, 0, NULL, NULL };
 	int rc = EX_USAGE;
 	char *pot = NULL;
 
