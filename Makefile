@@ -154,18 +154,18 @@ install: all
 	  install -m 644 build/locale/$$l/LC_MESSAGES/codedoc.mo \
 	    $(DESTDIR)$(localedir)/$$l/LC_MESSAGES/codedoc.mo || exit 1; \
 	done
-	sed -n 's|^man/||p' $(OUT)/.codedoc-manifest | while read f; do \
+	cut -f1 $(OUT)/.codedoc-manifest | sed -n 's|^man/||p' | while read f; do \
 	  install -D -m 644 "$(OUT)/man/$$f" "$(DESTDIR)$(mandir)/$$f" || exit 1; done
-	sed -n 's|^html/||p' $(OUT)/.codedoc-manifest | while read f; do \
+	cut -f1 $(OUT)/.codedoc-manifest | sed -n 's|^html/||p' | while read f; do \
 	  install -D -m 644 "$(OUT)/html/$$f" "$(DESTDIR)$(docdir)/html/$$f" || exit 1; done
 
 # Removes exactly what install put there: the same build's manifest.
 uninstall:
 	rm -f $(DESTDIR)$(bindir)/codedoc $(DESTDIR)$(mandir)/man1/codedoc.1
 	@for l in $(CLI_LINGUAS); do rm -f $(DESTDIR)$(localedir)/$$l/LC_MESSAGES/codedoc.mo; done
-	sed -n 's|^man/||p' $(OUT)/.codedoc-manifest | while read f; do \
+	cut -f1 $(OUT)/.codedoc-manifest | sed -n 's|^man/||p' | while read f; do \
 	  rm -f "$(DESTDIR)$(mandir)/$$f"; done
-	sed -n 's|^html/||p' $(OUT)/.codedoc-manifest | while read f; do \
+	cut -f1 $(OUT)/.codedoc-manifest | sed -n 's|^html/||p' | while read f; do \
 	  rm -f "$(DESTDIR)$(docdir)/html/$$f"; done
 	-find $(DESTDIR)$(docdir) -depth -type d -empty -delete 2>/dev/null
 	-for l in $$(cd $(OUT)/man && ls -d */ | grep -v '^man'); do \

@@ -261,12 +261,13 @@ show_progress(void *arg, size_t done, size_t total, const char *lang)
 static int
 write_pages(const struct app_opts *o, const struct page_out *pages, size_t n, struct diag *d)
 {
-	struct out *out = out_open(o->out_dir, d);
+	int busy;
+	struct out *out = out_open(o->out_dir, d, &busy);
 	struct out_stats st;
 	int rc = 0;
 
 	if (out == NULL)
-		return EX_CANTCREAT;
+		return busy ? EX_TEMPFAIL : EX_CANTCREAT;
 	for (size_t i = 0; i < n && rc == 0; i++)
 		if (out_file(out, pages[i].path, pages[i].data, pages[i].len) != 0)
 			rc = EX_IOERR;

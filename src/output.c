@@ -1,5 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* output.c: atomic, compare-before-write file output with a manifest. */
+/* output.c: the one writer (see output.h).
+ *
+ * A build holds a lock on the output folder.  out_file() writes each new
+ * or changed file into the staging folder; out_commit() then records
+ * every file, old and new, in the manifest, renames the staged files into
+ * place, removes what the last build wrote and this one did not, and
+ * writes the final manifest.  A build killed at any moment leaves each
+ * file old or new, and the manifest always names every file a build may
+ * have put in place, so the next build reaches the tree a clean build
+ * would.  Everything is reached from the output folder's descriptor
+ * without following symbolic links. */
 #include "output.h"
 
 #include <dirent.h>
@@ -9,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,39 +27,247 @@
 
 #include "nls.h"
 
-/* Temporary files live in one folder of the output, so that the next run
- * can clear what a killed run left behind without walking the tree. */
 #define OUT_STAGING ".codedoc-tmp"
+#define OUT_LOCK ".codedoc-lock"
+
+/* One file of a build: where it goes, the digest of what it holds, and
+ * the staged copy waiting to be renamed (NULL when unchanged). */
+struct entry {
+	char *path;
+	unsigned long long digest;
+	char *staged;
+};
 
 struct out {
 	char *dir;
-	char *staging;
+	int dirfd, stagefd, lockfd;
 	struct diag *d;
-	xmlHashTablePtr old;   /* paths listed by the previous manifest */
-	xmlHashTablePtr seen;  /* paths written or kept by this build */
-	xmlHashTablePtr dirs;  /* folders known to exist: one mkdir each */
-	char **paths;          /* the same, in write order, for the manifest */
-	size_t npaths;
+	xmlHashTablePtr old;   /* path -> struct entry of the last manifest */
+	xmlHashTablePtr seen;  /* path -> index + 1 in files */
+	struct entry *files;
+	size_t nfiles;
+	size_t ntmp;
 	struct out_stats st;
 	pthread_mutex_t lock;
 };
 
+/* FNV-1a, 64 bits: enough to tell whether a file still holds what a
+ * build wrote; not a defence against someone who can write the folder. */
+unsigned long long
+out_digest(const char *data, size_t len)
+{
+	unsigned long long h = 0xcbf29ce484222325ULL;
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)data[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* A path the build may touch: relative, '/'-separated, no empty, "." or
+ * ".." component, nothing hidden, no control characters. */
+int
+out_path_ok(const char *path)
+{
+	const char *c = path;
+
+	if (*c == '\0')
+		return 0;
+	while (*c) {
+		size_t n = strcspn(c, "/");
+
+		if (n == 0 || c[0] == '.')
+			return 0;
+		for (size_t i = 0; i < n; i++)
+			if ((unsigned char)c[i] < 0x20 || c[i] == 0x7f || c[i] == '\\')
+				return 0;
+		c += n;
+		if (*c == '/' && *++c == '\0')
+			return 0;
+	}
+	return 1;
+}
+
+/* ---- reaching files without following links ---- */
+
+/* Opens the folder that holds path (relative to dirfd), optionally
+ * creating missing folders; *base is set to the last component. */
+static int
+open_parent(int dirfd, const char *path, int create, const char **base)
+{
+	int fd = dup(dirfd);
+	const char *c = path, *slash;
+
+	while (fd >= 0 && (slash = strchr(c, '/')) != NULL) {
+		char *name = xstrndup(c, (size_t)(slash - c));
+		int next;
+
+		if (create && mkdirat(fd, name, 0777) != 0 && errno != EEXIST)
+			next = -1;
+		else
+			next = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		free(name);
+		close(fd);
+		fd = next;
+		c = slash + 1;
+	}
+	*base = c;
+	return fd;
+}
+
+/* Reads a regular file below dirfd (no links) into memory, or NULL. */
+static char *
+read_below(int dirfd, const char *path, size_t *len)
+{
+	const char *base;
+	int pfd = open_parent(dirfd, path, 0, &base), fd;
+	struct stat st;
+	char *data = NULL;
+	size_t got = 0;
+
+	if (pfd < 0)
+		return NULL;
+	fd = openat(pfd, base, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	close(pfd);
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		data = xmalloc((size_t)st.st_size + 1);
+		while (got < (size_t)st.st_size) {
+			ssize_t n = read(fd, data + got, (size_t)st.st_size - got);
+
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0)
+				break;
+			got += (size_t)n;
+		}
+		data[got] = '\0';
+		*len = got;
+	}
+	close(fd);
+	return data;
+}
+
+/* ---- the manifest: "path<TAB>digest" per line, sorted ---- */
+
+static void
+entry_free(void *payload, const xmlChar *name)
+{
+	struct entry *e = payload;
+
+	(void)name;
+	free(e->path);
+	free(e);
+}
+
 static void
 load_manifest(struct out *o)
 {
-	char *path = xasprintf("%s/%s", o->dir, OUT_MANIFEST);
-	char *data = read_file(path, NULL);
+	size_t len;
+	char *data = read_below(o->dirfd, OUT_MANIFEST, &len);
 	char *line, *save = NULL;
 
-	free(path);
 	if (data == NULL)
 		return;
-	for (line = strtok_r(data, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-		/* Only plain relative paths: a tampered manifest must not
-		 * make codedoc delete files outside the output folder. */
-		if (line[0] != '/' && strstr(line, "..") == NULL)
-			xmlHashAddEntry(o->old, (const xmlChar *)line, (void *)1);
+	for (line = strtok_r(data, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char *tab = strchr(line, '\t'), *end;
+		struct entry *e;
+		unsigned long long dg;
+
+		/* A line without a digest is never acted on: codedoc removes
+		 * only what it knows it wrote. */
+		if (tab == NULL)
+			continue;
+		*tab = '\0';
+		dg = strtoull(tab + 1, &end, 16);
+		if (*end != '\0' || !out_path_ok(line))
+			continue;
+		e = xcalloc(1, sizeof *e);
+		e->path = xstrdup(line);
+		e->digest = dg;
+		/* An interrupted build lists a path twice (old and new
+		 * digest); either may be on disk. */
+		if (xmlHashAddEntry2(o->old, (const xmlChar *)line, (const xmlChar *)(tab + 1), e) != 0)
+			entry_free(e, NULL);
+	}
 	free(data);
+}
+
+static int
+cmp_entry(const void *a, const void *b)
+{
+	return strcmp(((const struct entry *)a)->path, ((const struct entry *)b)->path);
+}
+
+struct manifest_buf {
+	struct buf *b;
+	const struct out *o;
+	int with_old;
+};
+
+static void
+add_old_line(void *payload, void *data, const xmlChar *name, const xmlChar *name2,
+    const xmlChar *name3)
+{
+	struct manifest_buf *m = data;
+	const struct entry *e = payload;
+
+	(void)name;
+	(void)name2;
+	(void)name3;
+	buf_printf(m->b, "%s\t%016llx\n", e->path, e->digest);
+}
+
+/* Writes a file below dirfd through the staging folder. */
+static int stage(struct out *o, const char *data, size_t len, char **staged);
+static int put_in_place(struct out *o, const char *staged, const char *path);
+
+static int
+write_manifest(struct out *o, int with_old)
+{
+	struct buf b = BUF_INIT;
+	struct manifest_buf m = { &b, o, with_old };
+	char *staged = NULL;
+	int rc;
+
+	qsort(o->files, o->nfiles, sizeof *o->files, cmp_entry);
+	xmlHashFree(o->seen, NULL);
+	o->seen = xmlHashCreate(1024);
+	for (size_t i = 0; i < o->nfiles; i++) {
+		buf_printf(&b, "%s\t%016llx\n", o->files[i].path, o->files[i].digest);
+		xmlHashAddEntry(o->seen, (const xmlChar *)o->files[i].path, (void *)(i + 1));
+	}
+	if (with_old)
+		xmlHashScanFull(o->old, add_old_line, &m);
+	rc = stage(o, b.data ? b.data : "", b.len, &staged);
+	if (rc == 0)
+		rc = put_in_place(o, staged, OUT_MANIFEST);
+	free(staged);
+	buf_free(&b);
+	return rc;
+}
+
+/* ---- opening ---- */
+
+/* "dir/path: error: doing: reason" for a file of the output. */
+static int
+fail_path(struct out *o, const char *path, const char *doing, int err)
+{
+	char *full = xasprintf("%s/%s", o->dir, path);
+
+	diag_report(o->d, DIAG_ERROR, full, 0, 0, "%s: %s", doing, strerror(err));
+	free(full);
+	return -1;
+}
+
+/* "what: error: doing: reason" for a failed system call. */
+static int
+fail_errno(struct out *o, const char *what, const char *doing)
+{
+	diag_report(o->d, DIAG_ERROR, what, 0, 0, "%s: %s", doing, strerror(errno));
+	return -1;
 }
 
 /* Creates the parents of dir as needed (dir itself is made by the caller). */
@@ -74,53 +293,78 @@ mkdir_p(const char *dir, struct diag *d)
 	return rc;
 }
 
-static void
-clear_staging(struct out *o)
+/* The staging folder is ours: a real folder, emptied of what a killed
+ * build left; a link there is refused, never followed. */
+static int
+open_staging(struct out *o)
 {
-	DIR *dp = opendir(o->staging);
+	DIR *dp;
 	struct dirent *e;
+	int fd;
 
-	if (dp == NULL)
-		return;
+	if (mkdirat(o->dirfd, OUT_STAGING, 0700) != 0 && errno != EEXIST)
+		return fail_errno(o, o->dir, _("cannot create the staging folder"));
+	o->stagefd = openat(o->dirfd, OUT_STAGING, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (o->stagefd < 0) {
+		diag_report(o->d, DIAG_ERROR, o->dir, 0, 0, "%s",
+		    _(".codedoc-tmp is not a folder of codedoc's (a link or a file); remove it"));
+		return -1;
+	}
+	if ((fd = dup(o->stagefd)) < 0 || (dp = fdopendir(fd)) == NULL)
+		return fail_errno(o, o->dir, _("cannot read the staging folder"));
 	while ((e = readdir(dp)) != NULL)
-		if (strncmp(e->d_name, "tmp-", 4) == 0) {
-			char *p = xasprintf("%s/%s", o->staging, e->d_name);
-
-			unlink(p);
-			free(p);
-		}
+		if (strncmp(e->d_name, "tmp-", 4) == 0)
+			unlinkat(o->stagefd, e->d_name, 0);
 	closedir(dp);
+	return 0;
+}
+
+/* One build at a time per output folder. */
+static int
+take_lock(struct out *o)
+{
+	o->lockfd = openat(o->dirfd, OUT_LOCK, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (o->lockfd < 0)
+		return fail_errno(o, o->dir, _("cannot open the lock file"));
+	if (flock(o->lockfd, LOCK_EX | LOCK_NB) != 0) {
+		diag_report(o->d, DIAG_ERROR, o->dir, 0, 0, "%s",
+		    errno == EWOULDBLOCK ? _("another build is writing to this folder")
+		                         : strerror(errno));
+		return errno == EWOULDBLOCK ? -2 : -1;
+	}
+	return 0;
 }
 
 struct out *
-out_open(const char *dir, struct diag *d)
+out_open(const char *dir, struct diag *d, int *busy)
 {
 	struct out *o = xcalloc(1, sizeof *o);
+	int rc;
 
 	o->dir = xstrdup(dir);
 	o->d = d;
+	o->dirfd = o->stagefd = o->lockfd = -1;
 	o->old = xmlHashCreate(1024);
 	o->seen = xmlHashCreate(1024);
-	o->dirs = xmlHashCreate(256);
-	if (o->old == NULL || o->seen == NULL || o->dirs == NULL) {
+	if (o->old == NULL || o->seen == NULL) {
 		fputs(_("codedoc: out of memory\n"), stderr);
 		exit(71);
 	}
 	pthread_mutex_init(&o->lock, NULL);
-	if (mkdir_p(dir, d) != 0) {
+	*busy = 0;
+	if (mkdir_p(dir, d) != 0 || (mkdir(dir, 0777) != 0 && errno != EEXIST
+	    && fail_errno(o, dir, _("cannot create the folder")))) {
 		out_close(o, NULL);
 		return NULL;
 	}
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		diag_report(d, DIAG_ERROR, dir, 0, 0, _("cannot create the folder: %s"), strerror(errno));
+	o->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (o->dirfd < 0) {
+		fail_errno(o, dir, _("cannot open the folder"));
 		out_close(o, NULL);
 		return NULL;
 	}
-	o->staging = xasprintf("%s/%s", dir, OUT_STAGING);
-	clear_staging(o);
-	if (mkdir(o->staging, 0777) != 0 && errno != EEXIST) {
-		diag_report(d, DIAG_ERROR, o->staging, 0, 0, _("cannot create the folder: %s"),
-		    strerror(errno));
+	if ((rc = take_lock(o)) != 0 || open_staging(o) != 0) {
+		*busy = rc == -2;
 		out_close(o, NULL);
 		return NULL;
 	}
@@ -128,58 +372,7 @@ out_open(const char *dir, struct diag *d)
 	return o;
 }
 
-/* mkdir -p for the folders of path (relative to o->dir). */
-static int
-make_parents(struct out *o, const char *full)
-{
-	char *p = xstrdup(full);
-	size_t base = strlen(o->dir) + 1;
-	int rc = 0;
-
-	for (char *s = p + base; *s; s++) {
-		int known;
-
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		pthread_mutex_lock(&o->lock);
-		known = xmlHashLookup(o->dirs, (const xmlChar *)p) != NULL;
-		pthread_mutex_unlock(&o->lock);
-		if (known) {
-			*s = '/';
-			continue;
-		}
-		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-			diag_report(o->d, DIAG_ERROR, p, 0, 0, _("cannot create the folder: %s"),
-			    strerror(errno));
-			rc = -1;
-			break;
-		}
-		pthread_mutex_lock(&o->lock);
-		xmlHashAddEntry(o->dirs, (const xmlChar *)p, (void *)1);
-		pthread_mutex_unlock(&o->lock);
-		*s = '/';
-	}
-	free(p);
-	return rc;
-}
-
-static int
-same_content(const char *full, const char *data, size_t len)
-{
-	struct stat st;
-	size_t n;
-	char *old;
-	int same;
-
-	if (stat(full, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size != len)
-		return 0;
-	if ((old = read_file(full, &n)) == NULL)
-		return 0;
-	same = n == len && memcmp(old, data, len) == 0;
-	free(old);
-	return same;
-}
+/* ---- writing ---- */
 
 static int
 write_all(int fd, const char *data, size_t len)
@@ -197,114 +390,172 @@ write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-/* Writes a sibling temporary file and renames it over full. */
 static int
-replace_file(struct out *o, const char *full, const char *data, size_t len)
+stage(struct out *o, const char *data, size_t len, char **staged)
 {
-	char *tmp = xasprintf("%s/tmp-XXXXXX", o->staging);
-	int fd = mkstemp(tmp), err;
+	char name[32];
+	int fd;
 
-	if (fd < 0) {
-		diag_report(o->d, DIAG_ERROR, full, 0, 0, _("cannot write: %s"), strerror(errno));
-		free(tmp);
+	pthread_mutex_lock(&o->lock);
+	snprintf(name, sizeof name, "tmp-%zu", o->ntmp++);
+	pthread_mutex_unlock(&o->lock);
+	fd = openat(o->stagefd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return -1;
+	if (write_all(fd, data, len) != 0 || fchmod(fd, 0644) != 0) {
+		int err = errno;
+
+		close(fd);
+		unlinkat(o->stagefd, name, 0);
+		errno = err;
 		return -1;
 	}
-	if (write_all(fd, data, len) != 0 || fchmod(fd, 0644) != 0) {
-		err = errno;
-		close(fd);
-		goto fail;
+	if (close(fd) != 0) {
+		int err = errno;
+
+		unlinkat(o->stagefd, name, 0);
+		errno = err;
+		return -1;
 	}
-	if (close(fd) != 0 || rename(tmp, full) != 0) {
-		err = errno;
-		goto fail;
-	}
-	free(tmp);
+	*staged = xstrdup(name);
 	return 0;
-fail:
-	unlink(tmp);
-	diag_report(o->d, DIAG_ERROR, full, 0, 0, _("cannot write: %s"), strerror(err));
-	free(tmp);
-	return -1;
 }
 
-static void
-remember(struct out *o, const char *path)
+static int
+put_in_place(struct out *o, const char *staged, const char *path)
 {
-	if (xmlHashAddEntry(o->seen, (const xmlChar *)path, (void *)1) != 0)
-		return; /* written twice: listed once */
-	o->paths = xrealloc(o->paths, o->npaths + 1, sizeof *o->paths);
-	o->paths[o->npaths++] = xstrdup(path);
+	const char *base;
+	int pfd = open_parent(o->dirfd, path, 1, &base), rc;
+
+	if (pfd < 0)
+		return -1;
+	rc = renameat(o->stagefd, staged, pfd, base);
+	close(pfd);
+	return rc;
+}
+
+/* The folder a file goes to exists (made now if needed) and is writable,
+ * so that renaming into it later does not fail half-way. */
+static int
+parent_ready(struct out *o, const char *path)
+{
+	const char *base;
+	int pfd = open_parent(o->dirfd, path, 1, &base), ok;
+
+	if (pfd < 0)
+		return -1;
+	ok = faccessat(pfd, ".", W_OK, 0) == 0;
+	close(pfd);
+	if (!ok)
+		errno = EACCES;
+	return ok ? 0 : -1;
+}
+
+static int
+same_content(struct out *o, const char *path, const char *data, size_t len)
+{
+	size_t n = 0;
+	char *old = read_below(o->dirfd, path, &n);
+	int same = old != NULL && n == len && memcmp(old, data, len) == 0;
+
+	free(old);
+	return same;
 }
 
 int
 out_file(struct out *o, const char *path, const char *data, size_t len)
 {
-	char *full = xasprintf("%s/%s", o->dir, path);
-	int rc = 0, same;
+	char *staged = NULL;
+	struct entry *e;
+	int same;
 
-	if (make_parents(o, full) != 0) {
-		free(full);
+	if (!out_path_ok(path)) {
+		diag_report(o->d, DIAG_ERROR, path, 0, 0, "%s", _("not a safe path in the output"));
 		return -1;
 	}
-	same = same_content(full, data, len);
-	if (!same)
-		rc = replace_file(o, full, data, len);
+	same = same_content(o, path, data, len);
+	if (!same && (parent_ready(o, path) != 0 || stage(o, data, len, &staged) != 0)) {
+		return fail_path(o, path, _("cannot write"), errno);
+	}
 	pthread_mutex_lock(&o->lock);
-	if (rc == 0) {
-		remember(o, path);
+	if (xmlHashAddEntry(o->seen, (const xmlChar *)path, (void *)1) == 0) {
+		o->files = xrealloc(o->files, o->nfiles + 1, sizeof *o->files);
+		e = &o->files[o->nfiles++];
+		e->path = xstrdup(path);
+		e->digest = out_digest(data, len);
+		e->staged = staged;
 		if (same)
 			o->st.unchanged++;
 		else
 			o->st.written++;
-	}
+	} else
+		free(staged); /* written twice: the first one stands */
 	pthread_mutex_unlock(&o->lock);
-	free(full);
-	return rc;
+	return 0;
+}
+
+/* ---- committing ---- */
+
+/* Removes path if it is a regular file (not through a link) that still
+ * holds what a build wrote there. */
+static void
+remove_if_ours(struct out *o, const struct entry *e)
+{
+	size_t len = 0;
+	char *data = read_below(o->dirfd, e->path, &len);
+	const char *base;
+	int pfd;
+
+	if (data == NULL)
+		return;
+	if (out_digest(data, len) == e->digest && (pfd = open_parent(o->dirfd, e->path, 0, &base)) >= 0) {
+		if (unlinkat(pfd, base, 0) == 0)
+			o->st.removed++;
+		else {
+			char *full = xasprintf("%s/%s", o->dir, e->path);
+
+			diag_report(o->d, DIAG_WARNING, full, 0, 0, "%s: %s", _("cannot remove"),
+			    strerror(errno));
+			free(full);
+		}
+		close(pfd);
+	}
+	free(data);
 }
 
 static void
-remove_stale(void *payload, void *data, const xmlChar *name)
+remove_stale(void *payload, void *data, const xmlChar *name, const xmlChar *name2,
+    const xmlChar *name3)
 {
 	struct out *o = data;
-	char *full;
 
-	(void)payload;
-	if (xmlHashLookup(o->seen, name) != NULL)
-		return;
-	full = xasprintf("%s/%s", o->dir, (const char *)name);
-	if (unlink(full) == 0)
-		o->st.removed++;
-	else if (errno != ENOENT)
-		diag_report(o->d, DIAG_WARNING, full, 0, 0, _("cannot remove: %s"), strerror(errno));
-	free(full);
-}
-
-static int
-cmp_path(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	(void)name2;
+	(void)name3;
+	if (xmlHashLookup(o->seen, name) == NULL)
+		remove_if_ours(o, payload);
 }
 
 int
 out_commit(struct out *o)
 {
-	struct buf b = BUF_INIT;
-	char *full;
-	int rc;
+	/* First the manifest of old and new together: whatever happens
+	 * next, every file that may be in place is listed. */
+	if (write_manifest(o, 1) != 0)
+		return fail_path(o, OUT_MANIFEST, _("cannot write"), errno);
+	for (size_t i = 0; i < o->nfiles; i++) {
+		struct entry *e = &o->files[i];
 
-	xmlHashScan(o->old, remove_stale, o);
-	/* Sorted, so that the manifest too is the same for the same input. */
-	qsort(o->paths, o->npaths, sizeof *o->paths, cmp_path);
-	for (size_t i = 0; i < o->npaths; i++) {
-		buf_puts(&b, o->paths[i]);
-		buf_putc(&b, '\n');
+		if (e->staged == NULL)
+			continue;
+		if (put_in_place(o, e->staged, e->path) != 0)
+			return fail_path(o, e->path, _("cannot write"), errno);
+		free(e->staged);
+		e->staged = NULL;
 	}
-	full = xasprintf("%s/%s", o->dir, OUT_MANIFEST);
-	rc = same_content(full, b.data ? b.data : "", b.len) ? 0
-	    : replace_file(o, full, b.data ? b.data : "", b.len);
-	free(full);
-	buf_free(&b);
-	return rc;
+	xmlHashScanFull(o->old, remove_stale, o);
+	if (write_manifest(o, 0) != 0)
+		return fail_path(o, OUT_MANIFEST, _("cannot write"), errno);
+	return 0;
 }
 
 void
@@ -314,15 +565,23 @@ out_close(struct out *o, struct out_stats *stats)
 		return;
 	if (stats != NULL)
 		*stats = o->st;
-	if (o->staging != NULL)
-		rmdir(o->staging);
-	free(o->staging);
-	xmlHashFree(o->old, NULL);
+	for (size_t i = 0; i < o->nfiles; i++) {
+		if (o->files[i].staged != NULL)
+			unlinkat(o->stagefd, o->files[i].staged, 0);
+		free(o->files[i].staged);
+		free(o->files[i].path);
+	}
+	free(o->files);
+	if (o->stagefd >= 0) {
+		close(o->stagefd);
+		unlinkat(o->dirfd, OUT_STAGING, AT_REMOVEDIR);
+	}
+	if (o->lockfd >= 0)
+		close(o->lockfd);
+	if (o->dirfd >= 0)
+		close(o->dirfd);
+	xmlHashFree(o->old, entry_free);
 	xmlHashFree(o->seen, NULL);
-	xmlHashFree(o->dirs, NULL);
-	for (size_t i = 0; i < o->npaths; i++)
-		free(o->paths[i]);
-	free(o->paths);
 	pthread_mutex_destroy(&o->lock);
 	free(o->dir);
 	free(o);

@@ -55,10 +55,12 @@ build(const char *const *paths, size_t n, const char *text)
 {
 	struct captured cap;
 	struct diag d = capturing(&cap);
-	struct out *o = out_open(dir, &d);
+	int busy;
+	struct out *o = out_open(dir, &d, &busy);
 	struct out_stats st;
 
-	assert_non_null(o);
+	if (o == NULL)
+		fail_msg("%s", cap.all);
 	for (size_t i = 0; i < n; i++)
 		assert_int_equal(out_file(o, paths[i], text, strlen(text)), 0);
 	assert_int_equal(out_commit(o), 0);
@@ -114,8 +116,11 @@ writes_files_and_folders(void **state)
 	free(s);
 	assert_int_equal(count_temp_files("html/en"), 0);
 	s = slurp(OUT_MANIFEST);
-	assert_string_equal(s, "html/en/index.html\nman/man7/smtp-451.7\n");
+	assert_non_null(strstr(s, "html/en/index.html\t"));
+	assert_non_null(strstr(s, "\nman/man7/smtp-451.7\t"));
+	assert_true(strstr(s, "html/en/index.html") < strstr(s, "man/man7"));
 	free(s);
+	assert_false(exists(".codedoc-tmp"));
 }
 
 static void
@@ -158,16 +163,110 @@ stale_pages_go_strangers_stay(void **state)
 	assert_true(exists("stranger.txt"));
 }
 
+/* A line added to the manifest by hand names no digest of ours, or a
+ * path outside, or one through a link: nothing of it is removed. */
 static void
-a_tampered_manifest_cannot_reach_outside(void **state)
+a_tampered_manifest_removes_nothing(void **state)
 {
 	const char *one[] = { "keep.html" };
+	char line[512], target[256], link[300];
 
 	(void)state;
 	put("victim", "x");
-	put(OUT_MANIFEST, "../victim\n/etc/passwd\nsub/../victim\n");
+	put("README", "mine");
+	snprintf(target, sizeof target, "%s-outside", dir);
+	assert_int_equal(mkdir(target, 0755), 0);
+	snprintf(link, sizeof link, "%s/x", target);
+	put("keep.html", "x");
+	rename(strcat(strcpy(line, dir), "/keep.html"), link);
+	snprintf(link, sizeof link, "%s/sub", dir);
+	assert_int_equal(symlink(target, link), 0);
+	snprintf(line, sizeof line, "../victim\t%016llx\n/etc/passwd\t0\nREADME\n"
+	    "sub/x\t%016llx\nvictim\t%016llx\n", out_digest("x", 1), out_digest("x", 1),
+	    out_digest("changed", 7));
+	put(OUT_MANIFEST, line);
 	build(one, 1, "x");
 	assert_true(exists("victim"));
+	assert_true(exists("README"));
+	snprintf(link, sizeof link, "%s/x", target);
+	assert_int_equal(access(link, F_OK), 0);
+	unlink(link);
+	rmdir(target);
+}
+
+/* A file the user changed after the build is not removed with its page. */
+static void
+an_edited_file_is_kept(void **state)
+{
+	const char *two[] = { "a.html", "b.html" }, *one[] = { "a.html" };
+	struct out_stats st;
+
+	(void)state;
+	build(two, 2, "x");
+	put("b.html", "edited by hand");
+	st = build(one, 1, "x");
+	assert_int_equal(st.removed, 0);
+	assert_true(exists("b.html"));
+}
+
+/* The staging folder is never reached through a link. */
+static void
+a_linked_staging_folder_is_refused(void **state)
+{
+	struct captured cap;
+	struct diag d = capturing(&cap);
+	char target[256], link[300], victim[300];
+	int busy;
+
+	(void)state;
+	snprintf(target, sizeof target, "%s-elsewhere", dir);
+	assert_int_equal(mkdir(target, 0755), 0);
+	snprintf(victim, sizeof victim, "%s/tmp-precious", target);
+	assert_int_equal(close(open(victim, O_CREAT | O_WRONLY, 0644)), 0);
+	snprintf(link, sizeof link, "%s/.codedoc-tmp", dir);
+	assert_int_equal(symlink(target, link), 0);
+	assert_null(out_open(dir, &d, &busy));
+	assert_non_null(strstr(cap.all, ".codedoc-tmp is not a folder of codedoc's"));
+	assert_int_equal(access(victim, F_OK), 0);
+	unlink(victim);
+	rmdir(target);
+}
+
+/* One build at a time: a second one is told so, and writes nothing. */
+static void
+a_second_build_is_refused(void **state)
+{
+	struct captured cap;
+	struct diag d = capturing(&cap);
+	int busy;
+	struct out *first = out_open(dir, &d, &busy), *second;
+
+	(void)state;
+	assert_non_null(first);
+	second = out_open(dir, &d, &busy);
+	assert_null(second);
+	assert_true(busy);
+	assert_non_null(strstr(cap.all, "another build is writing to this folder"));
+	out_close(first, NULL);
+	assert_non_null(first = out_open(dir, &d, &busy));
+	out_close(first, NULL);
+}
+
+static void
+unsafe_paths_are_refused(void **state)
+{
+	static const char *const bad[] = { "", "/etc/x", "../x", "a/../x", "a//b", ".hidden",
+		"a/.b", "a/", "tab\there" };
+	struct captured cap;
+	struct diag d = capturing(&cap);
+	int busy;
+	struct out *o = out_open(dir, &d, &busy);
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		assert_int_equal(out_file(o, bad[i], "x", 1), -1);
+	assert_int_equal(out_file(o, "html/en/x.7.1.html", "x", 1), 0);
+	out_close(o, NULL);
 }
 
 static void
@@ -177,15 +276,17 @@ a_failed_write_keeps_the_old_file(void **state)
 	struct diag d = capturing(&cap);
 	struct out *o;
 	char path[256];
+	int busy;
 
 	(void)state;
 	snprintf(path, sizeof path, "%s/busy.html", dir);
 	assert_int_equal(mkdir(path, 0755), 0); /* a folder where the file should go */
-	o = out_open(dir, &d);
-	assert_int_equal(out_file(o, "busy.html", "new", 3), -1);
+	o = out_open(dir, &d, &busy);
+	assert_int_equal(out_file(o, "busy.html", "new", 3), 0);
+	assert_int_equal(out_commit(o), -1);
 	assert_non_null(strstr(cap.last, "busy.html: error: cannot write"));
 	out_close(o, NULL);
-	assert_int_equal(count_temp_files(""), 0);
+	assert_false(exists(".codedoc-tmp"));
 	assert_int_equal(access(path, F_OK), 0);
 }
 
@@ -196,7 +297,11 @@ main(void)
 		cmocka_unit_test_setup_teardown(writes_files_and_folders, setup, teardown),
 		cmocka_unit_test_setup_teardown(unchanged_files_are_not_rewritten, setup, teardown),
 		cmocka_unit_test_setup_teardown(stale_pages_go_strangers_stay, setup, teardown),
-		cmocka_unit_test_setup_teardown(a_tampered_manifest_cannot_reach_outside, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_tampered_manifest_removes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(an_edited_file_is_kept, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_linked_staging_folder_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_second_build_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(unsafe_paths_are_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_failed_write_keeps_the_old_file, setup, teardown),
 	};
 
