@@ -99,7 +99,7 @@ page_ctx(struct arena *a, const struct build *b, const struct job *j)
 	int translated = plan_translated(ls, j, &percent);
 
 	val_set(a, m, "lang", ls->lang);
-	val_set(a, m, "date", val_str(a, s->date));
+	val_set(a, m, "date", val_trusted(a, s->date));
 	val_set(a, m, "version", val_str(a, s->version));
 	val_set(a, m, "path", val_str(a, path));
 	val_set(a, m, "root", val_str(a, root_of(path)));

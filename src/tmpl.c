@@ -16,6 +16,9 @@
 #include "nls.h"
 
 #define MAX_DEPTH 64
+/* The largest page: a translation that repeats a long value thousands
+ * of times, or partials that multiply, stop here with an error. */
+#define MAX_OUTPUT ((size_t)16 << 20)
 
 enum node_kind { N_TEXT, N_VAR, N_SECTION, N_INVERTED, N_PARTIAL, N_TRANS };
 
@@ -33,7 +36,8 @@ struct node {
 };
 
 struct tmpl {
-	char *name;
+	char *name;     /* "html/code.html", as partials and pages name it */
+	char *path;     /* "templates/html/code.html", for messages */
 	enum fmt fmt;
 	struct node root;
 };
@@ -56,12 +60,17 @@ struct parser {
 	size_t tag_start;
 	struct diag *d;
 	int failed;
+	int depth;      /* open sections */
+	/* The last position computed: positions are asked for in order, so
+	 * counting goes on from there instead of from the start. */
+	size_t pos_at;
+	int pos_line, pos_col;
 };
 
 static void perr(struct parser *p, size_t at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-static void pos_of(const struct parser *p, size_t at, int *line, int *col);
+static void pos_of(struct parser *p, size_t at, int *line, int *col);
 
 static void
 perr(struct parser *p, size_t at, const char *fmt, ...)
@@ -77,17 +86,27 @@ perr(struct parser *p, size_t at, const char *fmt, ...)
 }
 
 static void
-pos_of(const struct parser *p, size_t at, int *line, int *col)
+pos_of(struct parser *p, size_t at, int *line, int *col)
 {
+	size_t i = 0;
+
 	*line = 1;
 	*col = 1;
-	for (size_t i = 0; i < at; i++) {
+	if (p->pos_line > 0 && p->pos_at <= at) {
+		i = p->pos_at;
+		*line = p->pos_line;
+		*col = p->pos_col;
+	}
+	for (; i < at; i++) {
 		if (p->src[i] == '\n') {
 			(*line)++;
 			*col = 1;
 		} else if (((unsigned char)p->src[i] & 0xc0) != 0x80)
 			(*col)++;
 	}
+	p->pos_at = at;
+	p->pos_line = *line;
+	p->pos_col = *col;
 }
 
 static struct node *
@@ -333,7 +352,13 @@ parse_tag(struct parser *p, struct node *parent, const char *body, size_t at, in
 		arg = NULL;
 		if (!valid_path(n->text))
 			perr(p, at, _("malformed value name '%s'"), n->text);
-		parse_block(p, n, n->text, at);
+		else if (p->depth >= MAX_DEPTH)
+			perr(p, at, _("sections nested more than %d deep"), MAX_DEPTH);
+		else {
+			p->depth++;
+			parse_block(p, n, n->text, at);
+			p->depth--;
+		}
 		break;
 	case '>':
 		n = add_node(parent, N_PARTIAL);
@@ -445,6 +470,7 @@ tmpl_free(struct tmpl *t)
 {
 	node_free(&t->root);
 	free(t->name);
+	free(t->path);
 	free(t);
 }
 
@@ -476,6 +502,7 @@ tmpl_set_add(struct tmpl_set *set, const char *name, const char *src, struct dia
 	p.src = src;
 	p.d = d;
 	t->name = xstrdup(name);
+	t->path = xstrdup(name);
 	if (fmt_from_name(name, &t->fmt) != 0) {
 		diag_report(d, DIAG_ERROR, name, 0, 0, "%s", _("unknown template format"));
 		tmpl_free(t);
@@ -523,7 +550,7 @@ link_node(struct tmpl_set *set, const struct tmpl *t, struct node *n, struct dia
 
 		n->partial = tmpl_set_get(set, full);
 		if (n->partial == NULL) {
-			diag_report(d, DIAG_ERROR, t->name, n->line, n->col,
+			diag_report(d, DIAG_ERROR, t->path, n->line, n->col,
 			    _("unknown partial '%s' (no template %s)"), n->text, full);
 			rc = -1;
 		}
@@ -597,23 +624,18 @@ tmpl_set_load_dir(struct tmpl_set *set, const char *dir, struct diag *d)
 	qsort(names, n, sizeof *names, cmp_name);
 	for (size_t i = 0; i < n; i++) {
 		char *full = xasprintf("%s/%s", dir, names[i]);
-		char *src = read_file(full, NULL);
+		char *src = NULL;
 		enum fmt f;
 
-		if (fmt_from_name(names[i], &f) != 0)
-			; /* not a template (README, editor files) */
-		else if (src == NULL)
-			diag_report(d, DIAG_ERROR, full, 0, 0, "%s", strerror(errno));
-		else {
-			/* Report with the path the user knows. */
-			struct tmpl *t;
+		/* Not a template: README, editor files. */
+		if (fmt_from_name(names[i], &f) == 0
+		    && (src = read_input(full, NULL, INPUT_MAX_TEMPLATE, d)) != NULL
+		    && tmpl_set_add(set, full, src, d) == 0) {
+			/* Named as pages name it; messages keep the path. */
+			struct tmpl *t = set->t[set->n - 1];
 
-			if (tmpl_set_add(set, full, src, d) == 0) {
-				t = set->t[set->n - 1];
-				free(t->name);
-				t->name = xstrdup(names[i]);
-				set->t[set->n - 1] = t;
-			}
+			free(t->name);
+			t->name = xstrdup(names[i]);
 		}
 		free(src);
 		free(full);
@@ -679,8 +701,8 @@ struct render {
 	struct buf scratch;
 };
 
-static const struct val v_true = { VAL_BOOL, 0, { .b = 1 } };
-static const struct val v_false = { VAL_BOOL, 0, { .b = 0 } };
+static const struct val v_true = { .kind = VAL_BOOL, .u = { .b = 1 } };
+static const struct val v_false = { .kind = VAL_BOOL, .u = { .b = 0 } };
 
 static int rerr(struct render *r, const struct node *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -691,7 +713,7 @@ rerr(struct render *r, const struct node *n, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	diag_vreport(r->env->d, DIAG_ERROR, r->t->name, n->line, n->col, fmt, ap);
+	diag_vreport(r->env->d, DIAG_ERROR, r->t->path, n->line, n->col, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -784,6 +806,9 @@ render_var(struct render *r, const struct node *n, struct buf *out)
 		return rerr(r, n, _("unknown value '%s'"), n->text);
 	if (v->kind != VAL_STR)
 		return rerr(r, n, _("value '%s' is not a string"), n->text);
+	if (n->raw && !v->trusted)
+		return rerr(r, n, _("{{{%s}}} would show text unescaped; only values the program "
+		    "makes itself, such as date, may be"), n->text);
 	if (n->raw)
 		buf_puts(out, v->u.s);
 	else
@@ -862,6 +887,8 @@ expand(struct render *r, const struct node *n, const char *msg, struct buf *out)
 		}
 		free(name);
 		buf_puts(out, v->u.s);
+		if (out->len > MAX_OUTPUT)
+			return rerr(r, n, _("a translated string grows past %zu bytes"), MAX_OUTPUT);
 		c = e;
 	}
 	return 0;
@@ -927,6 +954,8 @@ render_nodes(struct render *r, const struct node *kids, size_t n, struct buf *ou
 		}
 		if (rc != 0)
 			return rc;
+		if (out->len > MAX_OUTPUT)
+			return rerr(r, k, _("the page grows past %zu bytes"), MAX_OUTPUT);
 	}
 	return 0;
 }

@@ -21,6 +21,10 @@ struct val {
 	/* VAL_STR: set when the text is the English fallback of a missing
 	 * translation, so that HTML can mark it lang="en". */
 	int fallback;
+	/* VAL_STR: made by the program from checked data (a date, a number),
+	 * never from a translation or the database: the only kind of value
+	 * that {{{raw}}} may show unescaped. */
+	int trusted;
 	union {
 		const char *s;
 		int b;
@@ -48,6 +52,8 @@ const char *arena_printf(struct arena *a, const char *fmt, ...)
 struct val *val_str(struct arena *a, const char *s);
 struct val *val_text(struct arena *a, const char *s, int fallback);
 struct val *val_int(struct arena *a, long n);
+/* A string the program itself made from checked input (see trusted). */
+struct val *val_trusted(struct arena *a, const char *s);
 struct val *val_bool(struct arena *a, int b);
 struct val *val_list(struct arena *a);
 struct val *val_map(struct arena *a);

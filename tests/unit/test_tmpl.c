@@ -54,6 +54,8 @@ sample(struct arena *a)
 	val_set(a, m, "no", val_bool(a, 0));
 	val_set(a, m, "n", val_str(a, "3"));
 	val_set(a, m, "dot", val_str(a, ".starts with a dot"));
+	val_set(a, m, "date", val_trusted(a, "2025-11-28"));
+	val_set(a, m, "long", val_str(a, "0123456789abcdef0123456789abcdef0123456789abcdef"));
 	return m;
 }
 
@@ -89,7 +91,7 @@ values_and_paths(void **state)
 {
 	(void)state;
 	check("t.html", "<b>{{code.id}}</b> {{code.title}}", "<b>451</b> Local &lt;error&gt;");
-	check("t.html", "{{{code.title}}}", "Local <error>");
+	check("t.html", "{{{date}}}", "2025-11-28");
 	check("t.html", "{{#code}}{{id}}{{/code}}", "451");
 	check("t.7", "{{code.title}}", "Local <error>");
 }
@@ -194,6 +196,63 @@ errors_name_file_line_and_column(void **state)
 	check_error("html/x.html", "{{/yes}}", "closing tag 'yes' without an open section");
 	check_error("html/x.html", "x {{code.id", "html/x.html:1:3: error: unterminated tag");
 	check_error("html/x.html", "{{_ \"{missing}\"}}", "unknown value 'missing' in a translated string");
+	/* Only values the program made may go out unescaped. */
+	check_error("html/x.html", "{{{code.title}}}", "html/x.html:1:1: error: {{{code.title}}} would "
+	    "show text unescaped");
+}
+
+/* Limits: nesting, output size; positions stay right far into a file. */
+static void
+limits_are_errors_not_crashes(void **state)
+{
+	struct buf src = BUF_INIT;
+
+	(void)state;
+	for (int i = 0; i < 50000; i++)
+		buf_puts(&src, "{{#yes}}");
+	check_error("x.html", src.data, "x.html:1:513: error: sections nested more than 64 deep");
+	buf_reset(&src);
+	for (int i = 0; i < 80000; i++)
+		buf_puts(&src, "{{long}}\n");
+	buf_puts(&src, "{{nothere}}");
+	check_error("x.html", src.data, "x.html:80001:1: error: unknown value 'nothere'");
+	buf_free(&src);
+}
+
+/* Partials that include each other several times multiply the page: it
+ * stops at the limit with an error, not when memory runs out. */
+static void
+a_growing_page_stops_at_the_limit(void **state)
+{
+	struct diag d;
+	struct captured cap;
+	struct tmpl_set *set = tmpl_set_new();
+	struct arena *a = arena_new();
+	struct tmpl_env env;
+	struct buf out = BUF_INIT;
+
+	(void)state;
+	d = capturing(&cap);
+	env.tr = NULL;
+	env.src_lang = "en";
+	env.d = &d;
+	assert_int_equal(tmpl_set_add(set, "html/p.html", "{{> q}}{{> q}}{{> q}}{{> q}}", &d), 0);
+	assert_int_equal(tmpl_set_add(set, "html/q.html", "{{> r}}{{> r}}{{> r}}{{> r}}", &d), 0);
+	assert_int_equal(tmpl_set_add(set, "html/r.html", "{{#phases}}{{long}}{{long}}{{/phases}}"
+	    "{{> s}}{{> s}}{{> s}}{{> s}}{{> s}}{{> s}}{{> s}}{{> s}}", &d), 0);
+	assert_int_equal(tmpl_set_add(set, "html/s.html", "{{> t}}{{> t}}{{> t}}{{> t}}{{> t}}"
+	    "{{> t}}{{> t}}{{> t}}{{> t}}{{> t}}{{> t}}{{> t}}{{> t}}{{> t}}{{> t}}{{> t}}", &d), 0);
+	assert_int_equal(tmpl_set_add(set, "html/t.html", "{{> u}}{{> u}}{{> u}}{{> u}}{{> u}}"
+	    "{{> u}}{{> u}}{{> u}}{{> u}}{{> u}}{{> u}}{{> u}}{{> u}}{{> u}}{{> u}}{{> u}}", &d), 0);
+	assert_int_equal(tmpl_set_add(set, "html/u.html", "{{#phases}}{{long}}{{/phases}}"
+	    "{{long}}{{long}}{{long}}{{long}}{{long}}{{long}}{{long}}{{long}}", &d), 0);
+	assert_int_equal(tmpl_set_link(set, &d), 0);
+	assert_int_equal(tmpl_render(tmpl_set_get(set, "html/p.html"), sample(a), &env, &out), -1);
+	assert_non_null(strstr(cap.last, "error: the page grows past 16777216 bytes"));
+	assert_true(out.len < (17u << 20));
+	buf_free(&out);
+	tmpl_set_free(set);
+	arena_free(a);
 }
 
 static void
@@ -233,6 +292,8 @@ main(void)
 		cmocka_unit_test(translation_tags),
 		cmocka_unit_test(errors_name_file_line_and_column),
 		cmocka_unit_test(partials_share_the_format),
+		cmocka_unit_test(limits_are_errors_not_crashes),
+		cmocka_unit_test(a_growing_page_stops_at_the_limit),
 	};
 
 	return cmocka_run_group_tests_name("tmpl", tests, NULL, NULL);
