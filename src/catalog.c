@@ -3,6 +3,7 @@
  * libxml2's hash tables for lookup by (msgid, msgctxt). */
 #include "catalog.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <setjmp.h>
 #include <stdlib.h>
@@ -33,6 +34,7 @@ struct catalog {
 struct po_load {
 	struct diag *d;
 	const char *path;
+	const char *text; /* the file as read, for lines libgettextpo does not give */
 	int errors;
 	int format_bad;
 	jmp_buf fatal;
@@ -65,18 +67,63 @@ on_xerror(int severity, po_message_t m, const char *file, size_t line, size_t co
 		longjmp(cur->fatal, 1);
 }
 
+/* Line n (from 1) of text, as a pointer and a length. */
+static const char *
+nth_line(const char *text, size_t n, size_t *len)
+{
+	const char *p = text;
+
+	for (size_t i = 1; i < n && p != NULL; i++)
+		if ((p = strchr(p, '\n')) != NULL)
+			p++;
+	if (p == NULL)
+		return NULL;
+	*len = strcspn(p, "\n");
+	return p;
+}
+
+static int
+same_line(const char *text, size_t a, size_t b)
+{
+	size_t la, lb;
+	const char *pa = nth_line(text, a, &la), *pb = nth_line(text, b, &lb);
+
+	return pa != NULL && pb != NULL && la == lb && memcmp(pa, pb, la) == 0;
+}
+
+/* libgettextpo names no place for the first of two definitions: the
+ * earlier line that reads the same, with the same line before it (the
+ * msgctxt, if any), or 0. */
+static size_t
+first_definition(const char *text, size_t dup)
+{
+	for (size_t i = 2; i < dup; i++)
+		if (same_line(text, i, dup) && same_line(text, i - 1, dup - 1))
+			return i;
+	return 0;
+}
+
+/* Two places, such as a duplicate and its first definition: one line
+ * that names both. */
 static void
 on_xerror2(int severity, po_message_t m1, const char *f1, size_t l1, size_t c1, int ml1,
     const char *t1, po_message_t m2, const char *f2, size_t l2, size_t c2, int ml2,
     const char *t2)
 {
+	char *msg;
+
 	(void)m2;
-	(void)f2;
-	(void)l2;
 	(void)c2;
 	(void)ml2;
+	if ((f2 == NULL || l2 == (size_t)-1 || l2 == 0) && f1 != NULL && l1 != (size_t)-1)
+		l2 = first_definition(cur->text, l1);
+	if (l2 != 0 && l2 != (size_t)-1)
+		msg = xasprintf(_("%s (first defined at line %zu)"), t1 ? t1 : "?", l2);
+	else
+		msg = xstrdup(t1 ? t1 : "?");
 	(void)t2;
-	on_xerror(severity, m1, f1, l1, c1, ml1, t1);
+	on_xerror(severity, m1, f1, l1, c1, ml1, msg);
+	free(msg);
 }
 
 static const struct po_xerror_handler handler = { on_xerror, on_xerror2 };
@@ -111,6 +158,62 @@ cat_lang(const struct catalog *c)
 	return c->lang;
 }
 
+/* Line of the first occurrence of what in the file, or 0. */
+static long
+line_of(const struct po_load *l, const char *what)
+{
+	const char *at = strstr(l->text, what);
+	long line = 1;
+
+	if (at == NULL)
+		return 0;
+	for (const char *p = l->text; p < at; p++)
+		line += *p == '\n';
+	return line;
+}
+
+/* Whether the escape at p (a backslash) stands for NUL: \0, \00, \000
+ * (octal) or \x0, \x00 (hex). */
+static int
+nul_escape(const char *p)
+{
+	size_t n;
+
+	if (p[1] >= '0' && p[1] <= '7') {
+		n = strspn(p + 1, "01234567");
+		return strspn(p + 1, "0") >= (n < 3 ? n : 3);
+	}
+	if (p[1] == 'x' && isxdigit((unsigned char)p[2])) {
+		n = strspn(p + 2, "0123456789abcdefABCDEF");
+		return strspn(p + 2, "0") == n;
+	}
+	return 0;
+}
+
+/* A NUL, raw or written as an escape in a string, would cut the string
+ * short without a word: it is an error, with its line. */
+static int
+check_nul(const struct po_load *l, size_t len)
+{
+	long line = 1;
+	int rc = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		const char *p = l->text + i;
+
+		if (*p == '\n')
+			line++;
+		else if (*p == '\0' || (*p == '\\' && nul_escape(p))) {
+			diag_report(l->d, DIAG_ERROR, l->path, line, 0, "%s",
+			    _("a NUL character in the file or in a string"));
+			rc = -1;
+		}
+		if (*p == '\\' && i + 1 < len)
+			i++; /* the escaped character is not the start of an escape */
+	}
+	return rc;
+}
+
 /* Checks the header: UTF-8 only (libgettextpo does not convert), and a
  * Plural-Forms that parses and stays in range. */
 static int
@@ -125,12 +228,13 @@ read_header(struct catalog *c, po_file_t f, struct po_load *l)
 	int rc = 0;
 
 	if (cs == NULL || strncasecmp(cs + 8, "UTF-8", 5) != 0) {
-		diag_report(l->d, DIAG_ERROR, l->path, 0, 0, "%s",
+		diag_report(l->d, DIAG_ERROR, l->path, line_of(l, "\"Content-Type:"), 0, "%s",
 		    _("the header must declare charset=UTF-8"));
 		rc = -1;
 	}
 	if (pf != NULL && (c->plural = plural_parse(pf, &err)) == NULL) {
-		diag_report(l->d, DIAG_ERROR, l->path, 0, 0, _("Plural-Forms: %s"), err);
+		diag_report(l->d, DIAG_ERROR, l->path, line_of(l, "\"Plural-Forms:"), 0,
+		    _("Plural-Forms: %s"), err);
 		rc = -1;
 	}
 	free(ct);
@@ -183,6 +287,13 @@ add_entry(struct catalog *c, po_message_t m, struct po_load *l)
 		const char *s;
 
 		for (int i = 0; (s = po_message_msgstr_plural(m, i)) != NULL; i++) {
+			/* No language has more forms; the rest is never used. */
+			if (e->nplurals == PLURAL_MAX) {
+				diag_report(l->d, DIAG_WARNING, l->path, 0, 0,
+				    _("msgid '%.40s': more than %d plural forms; the rest are ignored"), id,
+				    PLURAL_MAX);
+				break;
+			}
 			e->plurals = xrealloc(e->plurals, e->nplurals + 1, sizeof *e->plurals);
 			e->plurals[e->nplurals++] = xstrdup(s);
 		}
@@ -211,14 +322,24 @@ struct catalog *
 cat_load(const char *po_path, const char *lang, struct diag *d)
 {
 	struct po_load l;
-	struct catalog *c = xcalloc(1, sizeof *c);
+	struct catalog *c;
 	po_file_t volatile f = NULL; /* survives the longjmp of a fatal error */
 	int before = d->errors;
+	size_t len;
+	char *text = read_input(po_path, &len, INPUT_MAX_CATALOG, d);
 
+	if (text == NULL)
+		return NULL;
 	memset(&l, 0, sizeof l);
 	l.d = d;
 	l.path = po_path;
+	l.text = text;
 	l.format_bad = -1;
+	if (check_nul(&l, len) != 0) {
+		free(text);
+		return NULL;
+	}
+	c = xcalloc(1, sizeof *c);
 	cur = &l;
 	c->lang = xstrdup(lang);
 	c->table = xmlHashCreate(4096);
@@ -235,6 +356,7 @@ cat_load(const char *po_path, const char *lang, struct diag *d)
 	if (f != NULL)
 		po_file_free(f);
 	cur = NULL;
+	free(text);
 	if (d->errors != before || c->table == NULL) {
 		cat_free(c);
 		return NULL;

@@ -225,8 +225,19 @@ plural_parse(const char *header, const char **err)
 		*err = "Plural-Forms needs nplurals= and plural=";
 		return NULL;
 	}
+	/* A plain number from 1 to PLURAL_MAX, as msgfmt wants it: not
+	 * "-1", not "10^23". */
+	np += 9;
+	while (*np == ' ')
+		np++;
+	if (!isdigit((unsigned char)*np) || strspn(np, "0123456789") > 2
+	    || strtoul(np, NULL, 10) < 1 || strtoul(np, NULL, 10) > PLURAL_MAX
+	    || np[strspn(np, "0123456789") + strspn(np + strspn(np, "0123456789"), " ")] != ';') {
+		*err = "nplurals must be a number from 1 to 16, followed by ';'";
+		return NULL;
+	}
 	r = xcalloc(1, sizeof *r);
-	r->nplurals = strtoul(np + 9, NULL, 10);
+	r->nplurals = strtoul(np, NULL, 10);
 	p.s = pl + 7;
 	r->root = cond(&p);
 	ws(&p);

@@ -6,6 +6,9 @@
 
 struct plural;
 
+/* No language has more plural forms than this (Arabic has six). */
+#define PLURAL_MAX 16
+
 /* Parses a header value "nplurals=2; plural=(n != 1);".  Returns NULL
  * and sets *err to a static message when it is malformed, or when the
  * expression gives a value >= nplurals (or divides by zero) for some n in

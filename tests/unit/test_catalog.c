@@ -129,11 +129,57 @@ unusable_files_are_errors(void **state)
 	unlink(path);
 	c = load(HEADER("UTF-8", "nplurals=2; plural=(n%3);") "msgid \"a\"\nmsgstr \"b\"\n", &cap, &d);
 	assert_null(c);
-	assert_non_null(strstr(cap.last, "Plural-Forms"));
+	assert_non_null(strstr(cap.last, ":4: error: Plural-Forms"));
+	unlink(path);
+	c = load(HEADER("UTF-8", "nplurals=-1; plural=0;") "msgid \"a\"\nmsgstr \"b\"\n", &cap, &d);
+	assert_null(c);
+	assert_non_null(strstr(cap.last, "nplurals must be a number from 1 to 16"));
 	unlink(path);
 	d = capturing(&cap);
 	assert_null(cat_load("/nonexistent/xx.po", "xx", &d));
 	assert_non_null(strstr(cap.last, "/nonexistent/xx.po"));
+}
+
+/* A NUL would cut a translation short without a word: an error with
+ * its line, whether raw or written as an escape; \012 is no NUL. */
+static void
+a_nul_is_an_error(void **state)
+{
+	static const char *const nuls[] = { "\\0", "\\000", "\\x00", "\\x0" };
+	char text[512];
+	struct captured cap;
+	struct diag d;
+	struct catalog *c;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof nuls / sizeof *nuls; i++) {
+		snprintf(text, sizeof text, TR_HEADER "msgid \"a\"\nmsgstr \"b%s!\"\n", nuls[i]);
+		c = load(text, &cap, &d);
+		assert_null(c);
+		if (strstr(cap.all, ":7: error: a NUL character") == NULL)
+			fail_msg("%s: %s", nuls[i], cap.all);
+		unlink(path);
+	}
+	c = load(TR_HEADER "msgid \"a\"\nmsgstr \"b\\012c \\\\0\"\n", &cap, &d);
+	assert_non_null(c);
+	assert_string_equal(cat_gettext(c, NULL, "a"), "b\nc \\0");
+	cat_free(c);
+	unlink(path);
+}
+
+/* A duplicate names the line of the first definition too. */
+static void
+a_duplicate_names_the_first(void **state)
+{
+	struct captured cap;
+	struct diag d;
+
+	(void)state;
+	assert_null(load(TR_HEADER "msgid \"a\"\nmsgstr \"b\"\n\nmsgid \"a\"\nmsgstr \"c\"\n", &cap,
+	    &d));
+	if (strstr(cap.all, ":9:") == NULL || strstr(cap.all, "first defined at line 6)") == NULL)
+		fail_msg("%s", cap.all);
+	unlink(path);
 }
 
 int
@@ -144,6 +190,8 @@ main(void)
 		cmocka_unit_test(fuzzy_and_wrong_placeholders_are_not_used),
 		cmocka_unit_test(arabic_plural_forms),
 		cmocka_unit_test(unusable_files_are_errors),
+		cmocka_unit_test(a_nul_is_an_error),
+		cmocka_unit_test(a_duplicate_names_the_first),
 	};
 
 	return cmocka_run_group_tests_name("catalog", tests, NULL, NULL);

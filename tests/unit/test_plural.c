@@ -64,6 +64,11 @@ bad_expressions_are_refused(void **state)
 		"nplurals=2;",                   /* no plural= */
 		"nplurals=2; plural=(x == 1);",  /* unknown variable */
 		"nplurals=0; plural=0;",
+		"nplurals=-1; plural=0;",        /* msgfmt refuses these too */
+		"nplurals=10^23; plural=0;",
+		"nplurals=100000000000000000000000; plural=0;",
+		"nplurals=17; plural=0;",
+		"nplurals=2 plural=0;",
 	};
 	const char *err;
 
