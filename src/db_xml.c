@@ -12,6 +12,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
+#include <stdio.h>
 
 #include "nls.h"
 #include "validate.h"
@@ -21,16 +22,53 @@ struct loader {
 	const char *file;
 };
 
+/* libxml2 says "Invalid attribute id for element code": add the value,
+ * and whether the schema knows the attribute at all. */
+static char *
+explain_attribute(const char *msg, size_t len, const xmlNode *node)
+{
+	static const char *const known[] = { "id", "date", "compare", "digits", "outcome", "class",
+		"category", "status", "phase", "all", "rfc", "section", "href", "registry", "code",
+		"a", "b" };
+	char name[64];
+	xmlChar *v;
+	char *out;
+	size_t i;
+
+	if (node == NULL || node->type != XML_ELEMENT_NODE
+	    || sscanf(msg, "Invalid attribute %63s for element", name) != 1)
+		return xstrndup(msg, len);
+	for (i = 0; i < sizeof known / sizeof *known && strcmp(known[i], name) != 0; i++)
+		;
+	v = xmlGetProp(node, (const xmlChar *)name);
+	if (i == sizeof known / sizeof *known)
+		out = xasprintf(_("%.*s: the schema has no attribute '%s'"), (int)len, msg, name);
+	else if (v != NULL)
+		out = xasprintf(_("%.*s: the value '%s' is not one that data/registry.rng allows "
+		    "here"), (int)len, msg, (const char *)v);
+	else
+		out = xstrndup(msg, len);
+	xmlFree(v);
+	return out;
+}
+
 static void
 xml_error(void *arg, xmlErrorPtr e)
 {
 	struct loader *l = arg;
-	char *msg = xstrdup(e->message ? e->message : "?");
-	size_t n = strlen(msg);
+	const xmlNode *node = e->node;
+	const char *raw = e->message ? e->message : "?";
+	size_t n = strlen(raw);
+	long line = e->line;
+	char *msg;
 
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
-	diag_report(l->d, DIAG_ERROR, e->file ? e->file : l->file, e->line, e->int2 > 0 ? e->int2 : 0,
+	while (n > 0 && (raw[n - 1] == '\n' || raw[n - 1] == ' '))
+		n--;
+	msg = explain_attribute(raw, n, node);
+	/* Validation errors often carry the node but no line. */
+	if (line <= 0 && node != NULL && node->type == XML_ELEMENT_NODE)
+		line = xmlGetLineNo(node);
+	diag_report(l->d, DIAG_ERROR, e->file ? e->file : l->file, line, e->int2 > 0 ? e->int2 : 0,
 	    "%s", msg);
 	free(msg);
 }

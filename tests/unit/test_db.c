@@ -177,6 +177,12 @@ schema_errors_name_the_line(void **state)
 	expect_error("", "  <code id=\"45\" class=\"4\" category=\"5\"/>\n", "", 10);
 	expect_error("", "  <code id=\"451\" class=\"4\" category=\"5\">\n  <title>x</tit>\n",
 	    "mismatch", 11);
+	/* A schema error says why: the value, or that there is no such
+	 * attribute. */
+	expect_error("", "  <code id=\"451\" class=\"4\" category=\"5\" status=\"weird\"/>\n",
+	    "Invalid attribute status for element code: the value 'weird' is not one", 10);
+	expect_error("", "  <code id=\"451\" klass=\"4\" category=\"5\"/>\n",
+	    "the schema has no attribute 'klass'", 10);
 }
 
 static void
