@@ -5,9 +5,11 @@
 #include "pot.h"
 
 #include <errno.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <gettext-po.h>
@@ -170,8 +172,11 @@ header(const char *date, const char *version)
 	return h;
 }
 
-/* libgettextpo's handler takes no user pointer: per-thread flag. */
+/* libgettextpo's handler takes no user pointer: per-thread state.  A
+ * fatal error jumps back to pot_write(), which removes its temporary
+ * file, instead of exiting with the file left behind. */
 static _Thread_local int write_failed;
+static _Thread_local jmp_buf *write_fatal;
 
 static void
 w_err(int sev, po_message_t m, const char *f, size_t l, size_t c, int ml, const char *t)
@@ -180,8 +185,8 @@ w_err(int sev, po_message_t m, const char *f, size_t l, size_t c, int ml, const 
 	fprintf(stderr, "codedoc: %s\n", t);
 	if (sev != PO_SEVERITY_WARNING)
 		write_failed = 1;
-	if (sev == PO_SEVERITY_FATAL_ERROR)
-		exit(74);
+	if (sev == PO_SEVERITY_FATAL_ERROR && write_fatal != NULL)
+		longjmp(*write_fatal, 1);
 }
 
 static void
@@ -200,8 +205,18 @@ pot_write(const char *path, const struct tmpl_set *tmpls, const char *tmpl_prefi
 {
 	po_file_t f = po_file_create();
 	struct pot p;
-	char *tmp = strcmp(path, "-") ? xasprintf("%s.tmp", path) : NULL;
+	char *volatile tmp = strcmp(path, "-") ? xasprintf("%s.tmp", path) : NULL;
 	int rc = 0;
+	jmp_buf fatal;
+	struct stat st;
+
+	/* Renaming over a device or a FIFO would replace it with a file. */
+	if (tmp != NULL && stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		diag_report(d, DIAG_ERROR, path, 0, 0, "%s", _("not a regular file"));
+		free(tmp);
+		po_file_free(f);
+		return -1;
+	}
 
 	p.it = po_message_iterator(f, NULL);
 	p.seen = xmlHashCreate(4096);
@@ -216,7 +231,12 @@ pot_write(const char *path, const struct tmpl_set *tmpls, const char *tmpl_prefi
 	po_message_iterator_free(p.it);
 	xmlHashFree(p.seen, NULL);
 	write_failed = 0;
-	po_file_write(f, tmp ? tmp : "-", &w_handler);
+	write_fatal = &fatal;
+	if (setjmp(fatal) == 0)
+		po_file_write(f, tmp ? tmp : "-", &w_handler);
+	else
+		write_failed = 1;
+	write_fatal = NULL;
 	po_file_free(f);
 	if (tmp && (write_failed || rename(tmp, path) != 0)) {
 		diag_report(d, DIAG_ERROR, path, 0, 0, _("cannot write: %s"), strerror(errno));
