@@ -101,9 +101,10 @@ check: lint unit e2e
 unit: $(TEST_BIN)
 	@fail=0; for t in $(TEST_BIN); do ./$$t || fail=1; done; exit $$fail
 
-e2e: codedoc $(CLI_MO) build/tests/test_site build/tests/test_package
+e2e: codedoc $(CLI_MO) build/tests/test_site build/tests/test_package build/tests/test_hostile
 	./build/tests/test_site
 	./build/tests/test_package
+	./build/tests/test_hostile
 
 build/tests/test_%: tests/e2e/test_%.c tests/e2e/shell.h $(LIB_OBJ)
 	@mkdir -p $(@D)

@@ -91,14 +91,26 @@ same_line(const char *text, size_t a, size_t b)
 	return pa != NULL && pb != NULL && la == lb && memcmp(pa, pb, la) == 0;
 }
 
+static int
+is_msgctxt(const char *text, size_t n)
+{
+	size_t len;
+	const char *p = n > 0 ? nth_line(text, n, &len) : NULL;
+
+	return p != NULL && len >= 7 && strncmp(p, "msgctxt", 7) == 0;
+}
+
 /* libgettextpo names no place for the first of two definitions: the
- * earlier line that reads the same, with the same line before it (the
- * msgctxt, if any), or 0. */
+ * earlier msgid line that reads the same, under the same msgctxt line or
+ * under none, or 0. */
 static size_t
 first_definition(const char *text, size_t dup)
 {
+	int ctx = is_msgctxt(text, dup - 1);
+
 	for (size_t i = 2; i < dup; i++)
-		if (same_line(text, i, dup) && same_line(text, i - 1, dup - 1))
+		if (same_line(text, i, dup) && is_msgctxt(text, i - 1) == ctx
+		    && (!ctx || same_line(text, i - 1, dup - 1)))
 			return i;
 	return 0;
 }
