@@ -47,7 +47,8 @@ LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/schema.o
 TESTS   = test_escape test_tmpl test_db test_plural test_catalog test_output
 TEST_BIN = $(TESTS:%=build/tests/%)
 
-.PHONY: all site deps check unit e2e clean pot cli-pot update-po check-po install uninstall dist lint bench
+.PHONY: all site deps check unit e2e clean pot cli-pot update-po check-po install uninstall dist lint bench \
+        fuzz fuzz-check check-sanitize check-hardening
 
 # Language lists: words of the LINGUAS files, '#' starts a comment.
 LINGUAS := $(shell sed 's/\#.*//' po/LINGUAS 2>/dev/null)
@@ -94,9 +95,10 @@ deps:
 	$$SUDO apt-get update && \
 	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends \
 	  build-essential pkg-config libxml2-dev libxml2-utils libgettextpo-dev gettext \
-	  libcmocka-dev mandoc groff-base man-db tidy cppcheck
+	  libcmocka-dev mandoc groff-base man-db tidy cppcheck clang libclang-rt-14-dev \
+	  binutils
 
-check: lint unit e2e
+check: lint unit e2e fuzz-check check-sanitize check-hardening
 
 unit: $(TEST_BIN)
 	@fail=0; for t in $(TEST_BIN); do ./$$t || fail=1; done; exit $$fail
@@ -175,8 +177,9 @@ uninstall:
 DIST_FILES = Makefile README.md COPYING .ci/run .gitignore output/README output/.gitignore \
              $(wildcard src/*.c src/*.h data/*.xml data/*.rng doc/*.1 po/LINGUAS po/*.po \
                po/*.pot po/cli/LINGUAS po/cli/*.po po/cli/*.pot tests/unit/*.c tests/unit/*.h \
-               tests/e2e/*.c tests/e2e/*.h tests/bench/*.sh \
-               tests/fixtures/*/*.xml) $(shell find templates -type f | sort)
+               tests/e2e/*.c tests/e2e/*.h tests/bench/*.sh tests/fuzz/*.c tests/fuzz/*.h \
+               tests/fuzz/*.supp tests/fixtures/*/*.xml) \
+             $(shell find templates tests/hostile -type f | sort)
 DIST_DATE ?= $(if $(SOURCE_DATE_EPOCH),$(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null || echo 0))
 
 # A reproducible release tarball: sorted, owner-free, dated like the last commit.
@@ -187,6 +190,74 @@ dist:
 	tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@$(DIST_DATE) \
 	  -C build -cf - $(PACKAGE)-$(VERSION) | gzip -9n > $(PACKAGE)-$(VERSION).tar.gz
 	rm -rf build/$(PACKAGE)-$(VERSION)
+
+# ---- fuzzing (libFuzzer, Debian's clang) ----
+# make fuzz runs each harness FUZZ_SECONDS; make check runs each briefly.
+FUZZERS      = db catalog plural escape tmpl
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+FUZZ_FLAGS   = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+               -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_BIN     = $(FUZZERS:%=build/fuzz/fuzz_%)
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIB_SRC) build/schema.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_FLAGS) $(ALL_CPPFLAGS) -Isrc -o $@ $< $(LIB_SRC) build/schema.c $(LIBS)
+
+# Seed corpora from the real files.
+build/fuzz/corpus: $(FUZZ_BIN)
+	rm -rf $@ && mkdir -p $@/db $@/catalog $@/plural $@/escape $@/tmpl
+	cp data/*.xml tests/fixtures/*/*.xml $@/db/
+	for f in po/*.po po/cli/*.po; do head -n 300 $$f > $@/catalog/$$(echo $$f | tr / -); done
+	i=0; for f in po/*.po; do i=$$((i+1)); \
+	  sed -n 's/^"Plural-Forms: \(.*\)\\n"$$/\1/p' $$f > $@/plural/$$i; done
+	for f in data/smtp.xml tests/fixtures/hostile/hostile.xml; do head -c 4000 $$f > $@/escape/$$(basename $$f); done
+	for f in templates/html/*.html; do { printf h; cat $$f; } > $@/tmpl/$$(basename $$f); done
+	for f in templates/man/*.7; do { printf m; cat $$f; } > $@/tmpl/$$(basename $$f).t; done
+
+# -rss_limit_mb: a build's limits (input and page sizes) keep memory low.
+fuzz: $(FUZZ_BIN) build/fuzz/corpus
+	@for f in $(FUZZERS); do \
+	  echo "fuzz_$$f: $(FUZZ_SECONDS) s"; \
+	  ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=tests/fuzz/lsan.supp \
+	  ./build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 \
+	    -artifact_prefix=build/fuzz/crash-$$f- build/fuzz/corpus/$$f 2>&1 \
+	    | grep -E '^#[0-9]+.*DONE|^Done|ERROR|SUMMARY' || exit 1; \
+	  ! ls build/fuzz/crash-$$f-* 2>/dev/null | grep -v -- '-slow-unit-' || exit 1; \
+	done
+
+fuzz-check:
+	$(MAKE) fuzz FUZZ_SECONDS=8
+
+# ---- the whole suite under ASan and UBSan, in a copy of the tree ----
+SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+            -fno-omit-frame-pointer
+check-sanitize:
+	rm -rf build/san && mkdir -p build/san
+	tar -cf - $(DIST_FILES) | tar -xf - -C build/san
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp:print_suppressions=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  $(MAKE) -C build/san CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
+	    all unit e2e
+	rm -rf build/san
+
+# A build with Debian's hardening flags: PIE, full RELRO, bind now,
+# fortified calls, non-executable stack.
+check-hardening:
+	rm -rf build/hard && mkdir -p build/hard
+	tar -cf - $(DIST_FILES) | tar -xf - -C build/hard
+	DEB_BUILD_MAINT_OPTIONS=hardening=+all $(MAKE) -C build/hard \
+	  CFLAGS="$$(DEB_BUILD_MAINT_OPTIONS=hardening=+all dpkg-buildflags --get CFLAGS)" \
+	  CPPFLAGS="$$(DEB_BUILD_MAINT_OPTIONS=hardening=+all dpkg-buildflags --get CPPFLAGS)" \
+	  LDFLAGS="$$(DEB_BUILD_MAINT_OPTIONS=hardening=+all dpkg-buildflags --get LDFLAGS)" codedoc
+	readelf -h build/hard/codedoc | grep -q 'Type:.*DYN'
+	readelf -lW build/hard/codedoc | grep -q 'GNU_RELRO'
+	readelf -dW build/hard/codedoc | grep -q 'BIND_NOW'
+	readelf -lW build/hard/codedoc | grep 'GNU_STACK' | grep -qv 'RWE'
+	readelf -sW build/hard/codedoc | grep -q '__[a-z]*_chk'
+	rm -rf build/hard
+	@echo "hardening: PIE, RELRO, BIND_NOW, NX stack, fortified calls"
 
 clean:
 	rm -rf build codedoc $(PACKAGE)-$(VERSION).tar.gz
