@@ -178,7 +178,7 @@ DIST_FILES = Makefile README.md COPYING .ci/run .gitignore output/README output/
              $(wildcard src/*.c src/*.h data/*.xml data/*.rng doc/*.1 po/LINGUAS po/*.po \
                po/*.pot po/cli/LINGUAS po/cli/*.po po/cli/*.pot tests/unit/*.c tests/unit/*.h \
                tests/e2e/*.c tests/e2e/*.h tests/bench/*.sh tests/fuzz/*.c tests/fuzz/*.h \
-               tests/fuzz/*.supp tests/fixtures/*/*.xml) \
+               tests/fuzz/*.supp tests/fixtures/*/*.xml tests/fixtures/*/*.sh) \
              $(shell find templates tests/hostile -type f | sort)
 DIST_DATE ?= $(if $(SOURCE_DATE_EPOCH),$(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null || echo 0))
 

@@ -434,21 +434,36 @@ put_in_place(struct out *o, const char *staged, const char *path)
 	return rc;
 }
 
-/* The folder a file goes to exists (made now if needed) and is writable,
- * so that renaming into it later does not fail half-way. */
+/* The deepest existing folder on the way to path is writable, so that
+ * renaming into place later does not fail half-way.  Nothing is created
+ * yet: a build killed while staging leaves no trace in the tree. */
 static int
 parent_ready(struct out *o, const char *path)
 {
-	const char *base;
-	int pfd = open_parent(o->dirfd, path, 1, &base), ok;
+	char *p = xstrdup(path), *slash;
+	int ok = -1;
 
-	if (pfd < 0)
-		return -1;
-	ok = faccessat(pfd, ".", W_OK, 0) == 0;
-	close(pfd);
-	if (!ok)
+	while ((slash = strrchr(p, '/')) != NULL) {
+		const char *base;
+		int pfd, fd;
+
+		*slash = '\0';
+		if ((pfd = open_parent(o->dirfd, p, 0, &base)) < 0)
+			continue;
+		fd = openat(pfd, base, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		close(pfd);
+		if (fd < 0)
+			continue;
+		ok = faccessat(fd, ".", W_OK, 0);
+		close(fd);
+		break;
+	}
+	if (slash == NULL)
+		ok = faccessat(o->dirfd, ".", W_OK, 0);
+	free(p);
+	if (ok != 0)
 		errno = EACCES;
-	return ok ? 0 : -1;
+	return ok;
 }
 
 static int
@@ -496,6 +511,29 @@ out_file(struct out *o, const char *path, const char *data, size_t len)
 
 /* ---- committing ---- */
 
+/* Removes the folders above path that are empty now, deepest first, as a
+ * clean build would not have them. */
+static void
+remove_empty_parents(struct out *o, const char *path)
+{
+	char *p = xstrdup(path), *slash;
+
+	while ((slash = strrchr(p, '/')) != NULL) {
+		const char *base;
+		int pfd;
+
+		*slash = '\0';
+		if ((pfd = open_parent(o->dirfd, p, 0, &base)) < 0)
+			break;
+		if (unlinkat(pfd, base, AT_REMOVEDIR) != 0) {
+			close(pfd);
+			break;
+		}
+		close(pfd);
+	}
+	free(p);
+}
+
 /* Removes path if it is a regular file (not through a link) that still
  * holds what a build wrote there. */
 static void
@@ -506,12 +544,17 @@ remove_if_ours(struct out *o, const struct entry *e)
 	const char *base;
 	int pfd;
 
-	if (data == NULL)
+	if (data == NULL) {
+		/* Gone already, or never renamed into place by a killed build:
+		 * the folders made for it may be left, empty. */
+		remove_empty_parents(o, e->path);
 		return;
+	}
 	if (out_digest(data, len) == e->digest && (pfd = open_parent(o->dirfd, e->path, 0, &base)) >= 0) {
-		if (unlinkat(pfd, base, 0) == 0)
+		if (unlinkat(pfd, base, 0) == 0) {
 			o->st.removed++;
-		else {
+			remove_empty_parents(o, e->path);
+		} else {
 			char *full = xasprintf("%s/%s", o->dir, e->path);
 
 			diag_report(o->d, DIAG_WARNING, full, 0, 0, "%s: %s", _("cannot remove"),

@@ -133,6 +133,35 @@ every_hostile_case(void **state)
 	free(names);
 }
 
+/* An oracle for man pages: requests hidden behind dropped or invisible
+ * characters, in the database and in a translation (C0 controls, which
+ * XML cannot carry, come through the catalog).  Every page is rendered by
+ * groff in unsafe mode, so that an injected .so, .pso or .sy would run:
+ * the canary's content must never appear. */
+static void
+man_pages_never_run_injected_requests(void **state)
+{
+	char *out;
+	int rc;
+
+	(void)state;
+	rc = run(&out, "cd %s && mkdir -p oracle/data oracle/po && P=%s && "
+	    "echo 'CANARY-CONTENT-7f3a' > canary && C=$(pwd)/canary && "
+	    "sed \"s|CANARY|$C|g\" $P/tests/fixtures/oracle/oracle.xml > oracle/data/oracle.xml && "
+	    "echo xx > oracle/po/LINGUAS && "
+	    "$P/codedoc pot -d oracle/data -t $P/templates -o oracle/x.pot && "
+	    "sh $P/tests/fixtures/oracle/make-po.sh oracle/x.pot \"$C\" > oracle/po/xx.po && "
+	    "$P/codedoc build -q -f man -d oracle/data -p oracle/po -t $P/templates -o oracle/out && "
+	    "test -f oracle/out/man/xx/man7/oracle-code-1.7 && "
+	    "for f in $(find oracle/out -name '*.7'); do groff -U -man -Tutf8 -ww -Wbreak $f 2>&1; done "
+	    "> oracle/rendered && ! grep -q CANARY-CONTENT oracle/rendered && "
+	    "test $(grep -c \"$C\" oracle/rendered) -ge 20", top, project);
+	if (rc != 0)
+		fail_msg("a man page ran an injected request, or the oracle did not run (exit %d): %.3000s",
+		    rc, out);
+	free(out);
+}
+
 static int
 setup(void **state)
 {
@@ -159,6 +188,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_hostile_case),
+		cmocka_unit_test(man_pages_never_run_injected_requests),
 	};
 
 	return cmocka_run_group_tests_name("hostile", tests, setup, teardown);

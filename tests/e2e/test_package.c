@@ -45,6 +45,12 @@ static const char *const check_complete =
     "  [ -s $f ] && [ \"$(tail -c 1 $f | od -An -c | tr -d ' ')\" = '\\n' ] "
     "    && grep -q '^\\.SH' $f || { echo TRUNCATED $f; bad=1; }; done; exit $bad";
 
+/* Waits (at most 20 s) until a build started in the background has
+ * begun writing: its first staged file exists.  Then waits $2 more. */
+static const char *const when_writing =
+    "wait_writing() { t=0; while ! ls $D/.codedoc-tmp/tmp-* >/dev/null 2>&1; do "
+    "  t=$((t+1)); [ $t -gt 20000 ] && return 1; sleep 0.001; done; sleep $1; }; ";
+
 static void
 sigkill_never_leaves_a_truncated_file(void **state)
 {
@@ -54,17 +60,44 @@ sigkill_never_leaves_a_truncated_file(void **state)
 	(void)state;
 	rc = run(&out, "SOURCE_DATE_EPOCH=1000000000 ./codedoc build -q -l tr -o %s/k", top);
 	expect_ok("first build", rc, out);
-	/* Each build changes every page (the date), so there is always
-	 * something being written when the signal comes. */
-	rc = run(&out, "D=%s/k; for i in $(seq 1 24); do "
+	/* Each build changes every page (the date).  The signal comes once
+	 * the build has started writing, at moments spread over the write
+	 * phase, so that it always falls among staging and renaming. */
+	rc = run(&out, "D=%s/k; %s killed=0; for i in $(seq 0 23); do "
 	    "SOURCE_DATE_EPOCH=$((1000000000 + i * 86400)) ./codedoc build -q -l tr -o $D & pid=$!; "
-	    "sleep 0.0$((i %% 10))$((i * 7 %% 10)); kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null; "
-	    "( %s ) || exit 1; done", top, check_complete);
-	expect_ok("a killed build left a truncated file", rc, out);
-	/* The next build finishes and leaves no temporary files behind. */
-	rc = run(&out, "./codedoc build -q -l tr -o %s/k && test ! -e %s/k/.codedoc-tmp && "
-	    "test -z \"$(find %s/k -name 'tmp-*')\"", top, top, top);
+	    "wait_writing $(awk \"BEGIN { print $i * 0.04 }\") && kill -9 $pid 2>/dev/null && "
+	    "killed=$((killed+1)); wait $pid 2>/dev/null; ( %s ) || exit 1; done; "
+	    "echo killed=$killed; [ $killed -ge 12 ]", top, when_writing, check_complete);
+	expect_ok("a killed build left a truncated file, or too few kills landed", rc, out);
+	/* The next build reaches the tree a clean build makes, and leaves no
+	 * temporary files behind. */
+	rc = run(&out, "SOURCE_DATE_EPOCH=1000000000 ./codedoc build -q -l tr -o %s/k && "
+	    "SOURCE_DATE_EPOCH=1000000000 ./codedoc build -q -l tr -o %s/clean && "
+	    "test ! -e %s/k/.codedoc-tmp && diff -r %s/clean %s/k", top, top, top, top, top);
 	expect_ok("build after kills", rc, out);
+}
+
+/* A killed build that was adding a language: once the language is gone
+ * again, the next build removes every page of it, as if it had never
+ * been there (no orphans, no empty folders). */
+static void
+a_killed_build_leaves_no_orphans(void **state)
+{
+	char *out;
+	int rc;
+
+	(void)state;
+	rc = run(&out, "cd %s && cp -r $OLDPWD/data $OLDPWD/templates $OLDPWD/po . && "
+	    "echo de > po/LINGUAS && $OLDPWD/codedoc build -q -f html -o orph && "
+	    "test ! -e orph/html/tr && "
+	    "echo 'de tr' > po/LINGUAS && D=orph && %s "
+	    "{ $OLDPWD/codedoc build -q -f html -o orph & pid=$!; } && "
+	    "wait_writing 0 && while [ -z \"$(find orph/html/tr -name '*.html' 2>/dev/null | head -1)\" ]; "
+	    "do sleep 0.001; done; kill -9 $pid; wait $pid; "
+	    "echo de > po/LINGUAS && $OLDPWD/codedoc build -q -f html -o orph && "
+	    "test ! -e orph/html/tr && $OLDPWD/codedoc build -q -f html -o clean && diff -r clean orph",
+	    top, when_writing);
+	expect_ok("orphans after a killed build", rc, out);
 }
 
 static void
@@ -250,6 +283,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(sigkill_never_leaves_a_truncated_file),
+		cmocka_unit_test(a_killed_build_leaves_no_orphans),
 		cmocka_unit_test(a_full_disk_is_reported_and_old_files_survive),
 		cmocka_unit_test(install_and_uninstall),
 		cmocka_unit_test(dist_tarball_builds),
