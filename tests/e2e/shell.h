@@ -53,4 +53,14 @@ expect_ok(const char *what, int rc, char *out)
 	free(out);
 }
 
+/* Removes a test's temporary folder. */
+static void
+remove_tree(const char *dir)
+{
+	char *out;
+
+	run(&out, "rm -rf '%s'", dir);
+	free(out);
+}
+
 #endif

@@ -175,11 +175,8 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char *out;
-
 	(void)state;
-	run(&out, "rm -rf '%s'", top);
-	free(out);
+	remove_tree(top);
 	return 0;
 }
 

@@ -31,8 +31,9 @@ teardown(void **state)
 	char *out;
 
 	(void)state;
-	run(&out, "umount %s/small 2>/dev/null; rm -rf '%s'", top, top);
+	run(&out, "umount %s/small 2>/dev/null", top);
 	free(out);
+	remove_tree(top);
 	return 0;
 }
 

@@ -219,23 +219,31 @@ limits_are_errors_not_crashes(void **state)
 	buf_free(&src);
 }
 
+/* Renders template name of set against the sample values, without a
+ * catalog; returns tmpl_render()'s result. */
+static int
+render_in(const struct tmpl_set *set, const char *name, struct captured *cap, struct buf *out)
+{
+	struct diag d = capturing(cap);
+	struct tmpl_env env = { NULL, "en", &d };
+	struct arena *a = arena_new();
+	int rc = tmpl_render(tmpl_set_get(set, name), sample(a), &env, out);
+
+	arena_free(a);
+	return rc;
+}
+
 /* Partials that include each other several times multiply the page: it
  * stops at the limit with an error, not when memory runs out. */
 static void
 a_growing_page_stops_at_the_limit(void **state)
 {
-	struct diag d;
 	struct captured cap;
+	struct diag d = capturing(&cap);
 	struct tmpl_set *set = tmpl_set_new();
-	struct arena *a = arena_new();
-	struct tmpl_env env;
 	struct buf out = BUF_INIT;
 
 	(void)state;
-	d = capturing(&cap);
-	env.tr = NULL;
-	env.src_lang = "en";
-	env.d = &d;
 	assert_int_equal(tmpl_set_add(set, "html/p.html", "{{> q}}{{> q}}{{> q}}{{> q}}", &d), 0);
 	assert_int_equal(tmpl_set_add(set, "html/q.html", "{{> r}}{{> r}}{{> r}}{{> r}}", &d), 0);
 	assert_int_equal(tmpl_set_add(set, "html/r.html", "{{#phases}}{{long}}{{long}}{{/phases}}"
@@ -247,37 +255,29 @@ a_growing_page_stops_at_the_limit(void **state)
 	assert_int_equal(tmpl_set_add(set, "html/u.html", "{{#phases}}{{long}}{{/phases}}"
 	    "{{long}}{{long}}{{long}}{{long}}{{long}}{{long}}{{long}}{{long}}", &d), 0);
 	assert_int_equal(tmpl_set_link(set, &d), 0);
-	assert_int_equal(tmpl_render(tmpl_set_get(set, "html/p.html"), sample(a), &env, &out), -1);
+	assert_int_equal(render_in(set, "html/p.html", &cap, &out), -1);
 	assert_non_null(strstr(cap.last, "error: the page grows past 16777216 bytes"));
 	assert_true(out.len < (17u << 20));
 	buf_free(&out);
 	tmpl_set_free(set);
-	arena_free(a);
 }
 
 static void
 partials_share_the_format(void **state)
 {
-	struct diag d;
 	struct captured cap;
+	struct diag d = capturing(&cap);
 	struct tmpl_set *set = tmpl_set_new();
-	struct arena *a = arena_new();
-	struct tmpl_env env;
 	struct buf out = BUF_INIT;
 
 	(void)state;
-	d = capturing(&cap);
-	env.tr = NULL;
-	env.src_lang = "en";
-	env.d = &d;
 	assert_int_equal(tmpl_set_add(set, "html/page.html", "[{{> part}}]", &d), 0);
 	assert_int_equal(tmpl_set_add(set, "html/part.html", "{{code.title}}", &d), 0);
 	assert_int_equal(tmpl_set_link(set, &d), 0);
-	assert_int_equal(tmpl_render(tmpl_set_get(set, "html/page.html"), sample(a), &env, &out), 0);
+	assert_int_equal(render_in(set, "html/page.html", &cap, &out), 0);
 	assert_string_equal(out.data, "[Local &lt;error&gt;]");
 	buf_free(&out);
 	tmpl_set_free(set);
-	arena_free(a);
 }
 
 int
