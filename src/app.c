@@ -91,7 +91,7 @@ add_lang(struct inputs *in, const char *l)
 	for (size_t i = 0; i < in->nlangs; i++)
 		if (strcmp(in->langs[i], l) == 0)
 			return;
-	in->langs = xrealloc(in->langs, in->nlangs + 1, sizeof *in->langs);
+	in->langs = xgrow(in->langs, in->nlangs, sizeof *in->langs);
 	in->langs[in->nlangs++] = xstrdup(l);
 }
 

@@ -306,7 +306,7 @@ add_entry(struct catalog *c, po_message_t m, struct po_load *l)
 				    PLURAL_MAX);
 				break;
 			}
-			e->plurals = xrealloc(e->plurals, e->nplurals + 1, sizeof *e->plurals);
+			e->plurals = xgrow(e->plurals, e->nplurals, sizeof *e->plurals);
 			e->plurals[e->nplurals++] = xstrdup(s);
 		}
 	} else if (!e->fuzzy && po_message_msgstr(m)[0] != '\0')

@@ -134,7 +134,7 @@ get_paras(struct paras *ps, const xmlNode *n, const char *file)
 {
 	for (const xmlNode *c = n->children; c; c = c->next)
 		if (is_elem(c, "p")) {
-			ps->p = xrealloc(ps->p, ps->n + 1, sizeof *ps->p);
+			ps->p = xgrow(ps->p, ps->n, sizeof *ps->p);
 			get_text(&ps->p[ps->n++], c, file);
 		}
 }
@@ -144,7 +144,7 @@ get_outcome(struct registry *r, const xmlNode *n)
 {
 	struct outcome *k;
 
-	r->outcomes = xrealloc(r->outcomes, r->noutcomes + 1, sizeof *r->outcomes);
+	r->outcomes = xgrow(r->outcomes, r->noutcomes, sizeof *r->outcomes);
 	k = &r->outcomes[r->noutcomes++];
 	memset(k, 0, sizeof *k);
 	k->id = attr(n, "id");
@@ -161,7 +161,7 @@ get_class(struct registry *r, const xmlNode *n)
 {
 	struct rclass *k;
 
-	r->classes = xrealloc(r->classes, r->nclasses + 1, sizeof *r->classes);
+	r->classes = xgrow(r->classes, r->nclasses, sizeof *r->classes);
 	k = &r->classes[r->nclasses++];
 	memset(k, 0, sizeof *k);
 	k->id = attr(n, "id");
@@ -179,7 +179,7 @@ get_category(struct registry *r, const xmlNode *n)
 {
 	struct category *k;
 
-	r->categories = xrealloc(r->categories, r->ncategories + 1, sizeof *r->categories);
+	r->categories = xgrow(r->categories, r->ncategories, sizeof *r->categories);
 	k = &r->categories[r->ncategories++];
 	memset(k, 0, sizeof *k);
 	k->id = attr(n, "id");
@@ -194,7 +194,7 @@ get_phase(struct registry *r, const xmlNode *n)
 	struct phase *k;
 	char *all = attr(n, "all");
 
-	r->phases = xrealloc(r->phases, r->nphases + 1, sizeof *r->phases);
+	r->phases = xgrow(r->phases, r->nphases, sizeof *r->phases);
 	k = &r->phases[r->nphases++];
 	memset(k, 0, sizeof *k);
 	k->id = attr(n, "id");
@@ -231,7 +231,7 @@ get_classes(struct code *c, const xmlNode *n)
 		len = strcspn(p, " \t\r\n");
 		if (len == 0)
 			break;
-		c->class_ids = xrealloc(c->class_ids, c->nclasses + 1, sizeof *c->class_ids);
+		c->class_ids = xgrow(c->class_ids, c->nclasses, sizeof *c->class_ids);
 		c->class_ids[c->nclasses++] = xstrndup(p, len);
 		p += len;
 	}
@@ -245,7 +245,7 @@ get_ref(struct registry *r, struct code *c, const xmlNode *n)
 	char *rfc = attr(n, "rfc");
 	struct ref *f;
 
-	c->refs = xrealloc(c->refs, c->nrefs + 1, sizeof *c->refs);
+	c->refs = xgrow(c->refs, c->nrefs, sizeof *c->refs);
 	f = &c->refs[c->nrefs++];
 	memset(f, 0, sizeof *f);
 	f->rfc = rfc ? (unsigned)strtoul(rfc, NULL, 10) : 0;
@@ -262,7 +262,7 @@ get_related(struct code *c, const xmlNode *n, const char *regid)
 {
 	struct related *rel;
 
-	c->related = xrealloc(c->related, c->nrelated + 1, sizeof *c->related);
+	c->related = xgrow(c->related, c->nrelated, sizeof *c->related);
 	rel = &c->related[c->nrelated++];
 	memset(rel, 0, sizeof *rel);
 	rel->registry = attr(n, "registry");
@@ -275,8 +275,8 @@ get_related(struct code *c, const xmlNode *n, const char *regid)
 static void
 get_seen_in(struct code *c, const xmlNode *n)
 {
-	c->phase_ids = xrealloc(c->phase_ids, c->nphases + 1, sizeof *c->phase_ids);
-	c->phases = xrealloc(c->phases, c->nphases + 1, sizeof *c->phases);
+	c->phase_ids = xgrow(c->phase_ids, c->nphases, sizeof *c->phase_ids);
+	c->phases = xgrow(c->phases, c->nphases, sizeof *c->phases);
 	c->phase_ids[c->nphases] = attr(n, "phase");
 	c->phases[c->nphases++] = NULL;
 }
@@ -310,7 +310,7 @@ get_code(struct registry *r, const xmlNode *n)
 	struct code *c;
 	char *v;
 
-	r->codes = xrealloc(r->codes, r->ncodes + 1, sizeof *r->codes);
+	r->codes = xgrow(r->codes, r->ncodes, sizeof *r->codes);
 	c = &r->codes[r->ncodes++];
 	memset(c, 0, sizeof *c);
 	c->id = attr(n, "id");
@@ -334,7 +334,7 @@ get_pair(struct registry *r, const xmlNode *n)
 {
 	struct pair *p;
 
-	r->pairs = xrealloc(r->pairs, r->npairs + 1, sizeof *r->pairs);
+	r->pairs = xgrow(r->pairs, r->npairs, sizeof *r->pairs);
 	p = &r->pairs[r->npairs++];
 	memset(p, 0, sizeof *p);
 	p->a_id = attr(n, "a");
@@ -499,7 +499,7 @@ load_one(struct db *db, const char *path, xmlRelaxNGPtr rng, struct diag *d)
 		xmlFreeDoc(doc);
 		return -1;
 	}
-	db->regs = xrealloc(db->regs, db->nregs + 1, sizeof *db->regs);
+	db->regs = xgrow(db->regs, db->nregs, sizeof *db->regs);
 	r = &db->regs[db->nregs++];
 	memset(r, 0, sizeof *r);
 	r->file = xstrdup(path);
@@ -559,7 +559,7 @@ db_load_dir(struct db *db, const char *dir, const char *schema, struct diag *d)
 		size_t len = strlen(e->d_name);
 
 		if (len > 4 && strcmp(e->d_name + len - 4, ".xml") == 0 && e->d_name[0] != '.') {
-			files = xrealloc(files, n + 1, sizeof *files);
+			files = xgrow(files, n, sizeof *files);
 			files[n++] = xasprintf("%s/%s", dir, e->d_name);
 		}
 	}

@@ -494,7 +494,7 @@ out_file(struct out *o, const char *path, const char *data, size_t len)
 	}
 	pthread_mutex_lock(&o->lock);
 	if (xmlHashAddEntry(o->seen, (const xmlChar *)path, (void *)1) == 0) {
-		o->files = xrealloc(o->files, o->nfiles + 1, sizeof *o->files);
+		o->files = xgrow(o->files, o->nfiles, sizeof *o->files);
 		e = &o->files[o->nfiles++];
 		e->path = xstrdup(path);
 		e->digest = out_digest(data, len);

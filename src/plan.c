@@ -11,7 +11,7 @@ add_job(struct plan *p, enum page_kind k, size_t lang, const struct registry *re
 {
 	struct job *j;
 
-	p->jobs = xrealloc(p->jobs, p->njobs + 1, sizeof *p->jobs);
+	p->jobs = xgrow(p->jobs, p->njobs, sizeof *p->jobs);
 	j = &p->jobs[p->njobs++];
 	j->kind = k;
 	j->lang = lang;

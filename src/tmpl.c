@@ -114,7 +114,7 @@ add_node(struct node *parent, enum node_kind k)
 {
 	struct node *n;
 
-	parent->kids = xrealloc(parent->kids, parent->nkids + 1, sizeof *parent->kids);
+	parent->kids = xgrow(parent->kids, parent->nkids, sizeof *parent->kids);
 	n = &parent->kids[parent->nkids++];
 	memset(n, 0, sizeof *n);
 	n->kind = k;
@@ -514,7 +514,7 @@ tmpl_set_add(struct tmpl_set *set, const char *name, const char *src, struct dia
 		tmpl_free(t);
 		return -1;
 	}
-	set->t = xrealloc(set->t, set->n + 1, sizeof *set->t);
+	set->t = xgrow(set->t, set->n, sizeof *set->t);
 	set->t[set->n++] = t;
 	return 0;
 }
@@ -603,7 +603,7 @@ list_dir(const char *dir, const char *rel, char ***names, size_t *n, struct diag
 		if (stat(full, &st) == 0 && S_ISDIR(st.st_mode))
 			list_dir(dir, child, names, n, d);
 		else {
-			*names = xrealloc(*names, *n + 1, sizeof **names);
+			*names = xgrow(*names, *n, sizeof **names);
 			(*names)[(*n)++] = xstrdup(child);
 		}
 		free(child);

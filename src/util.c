@@ -51,6 +51,14 @@ xrealloc(void *p, size_t n, size_t size)
 	return p;
 }
 
+void *
+xgrow(void *p, size_t n, size_t size)
+{
+	if (n == 0 || (n & (n - 1)) == 0)
+		p = xrealloc(p, n ? 2 * n : 1, size);
+	return p;
+}
+
 char *
 xstrdup(const char *s)
 {

@@ -13,6 +13,10 @@ void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
+/* Makes room for element n of an array that holds n elements and only
+ * ever grows through here: doubles at powers of two, so appending is
+ * amortised constant time (a realloc per element is quadratic). */
+void *xgrow(void *p, size_t n, size_t size);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
