@@ -206,6 +206,7 @@ main(int argc, char **argv)
 {
 	struct app_opts o;
 	const char *pot_out = NULL, *ld = getenv("CODEDOC_LOCALEDIR");
+	char *slashed = NULL;
 	int cmd = -1, json = 0, c, rc;
 
 	/* Only messages follow the user's locale: character classes, case
@@ -234,12 +235,12 @@ main(int argc, char **argv)
 	o.progress = isatty(STDERR_FILENO) && !o.quiet;
 	/* Page addresses are appended to it: it must end in a slash. */
 	if (o.base_url && o.base_url[strlen(o.base_url) - 1] != '/') {
-		char *u = malloc(strlen(o.base_url) + 2);
-
-		if (u == NULL)
+		if ((slashed = malloc(strlen(o.base_url) + 2)) == NULL)
 			return EX_OSERR;
-		sprintf(u, "%s/", o.base_url);
-		o.base_url = u; /* lives until exit */
+		sprintf(slashed, "%s/", o.base_url);
+		o.base_url = slashed;
 	}
-	return run(cmd, &o, pot_out, json);
+	rc = run(cmd, &o, pot_out, json);
+	free(slashed);
+	return rc;
 }
