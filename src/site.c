@@ -134,7 +134,8 @@ render_job(struct build *b, const struct job *j, struct page_out *po, struct dia
 {
 	struct arena *a = arena_new();
 	const struct tmpl *t = tmpl_set_get(b->s->tmpls, plan_template(j));
-	struct tmpl_env env = { &b->ls[j->lang].tr, "en", d };
+	struct tmpl_env env = { &b->ls[j->lang].tr, "en", d,
+		strcmp(b->ls[j->lang].dir, "rtl") == 0 };
 	struct buf out = BUF_INIT;
 	int rc = -1;
 

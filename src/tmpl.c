@@ -789,7 +789,8 @@ put_text(struct render *r, const struct node *n, const char *s, int fallback, st
 	int wrap = fallback && r->fmt == FMT_HTML && n->html_text && r->env->src_lang;
 
 	if (wrap)
-		buf_printf(out, "<span lang=\"%s\">", r->env->src_lang);
+		buf_printf(out, "<span lang=\"%s\"%s>", r->env->src_lang,
+		    r->env->isolate ? " dir=\"ltr\"" : "");
 	esc_fmt(r->fmt, out, s, strlen(s));
 	if (wrap)
 		buf_puts(out, "</span>");

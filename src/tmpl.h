@@ -26,6 +26,8 @@ struct tmpl_env {
 	const struct translator *tr; /* NULL: show the source text */
 	const char *src_lang;        /* language of source text, "en" */
 	struct diag *d;
+	int isolate;                 /* right-to-left page: English fallbacks get
+	                              * dir="ltr", which isolates them */
 };
 
 /* A translatable message found in a template, for the .pot file. */

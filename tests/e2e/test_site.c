@@ -765,10 +765,14 @@ translations_appear(void **state)
 	s = slurp("%s/html/ar/index.html", site);
 	contains(s, "<html lang=\"ar\" dir=\"rtl\">", "ar home");
 	free(s);
+	/* English left in a right-to-left page is isolated. */
+	s = slurp("%s/html/ar/smtp/451.html", site);
+	contains(s, "<span lang=\"en\" dir=\"ltr\">", "ar 451");
+	free(s);
 	s = slurp("%s/man/tr/man7/smtp-451.7", site);
 	contains(s, ".SH \"AD\"\n", "tr smtp-451.7");
 	contains(s, ".SH \"NASIL DÜZELTİLİR\"", "tr smtp-451.7");
-	contains(s, ".nh\n", "tr smtp-451.7");
+	contains(s, ".nh\n.ad l\n", "tr smtp-451.7");
 	free(s);
 }
 

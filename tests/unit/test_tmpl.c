@@ -20,7 +20,7 @@ render(const char *name, const char *src, const struct val *ctx, const struct tr
 {
 	struct diag d = capturing(cap);
 	struct tmpl_set *set = tmpl_set_new();
-	struct tmpl_env env = { tr, "en", &d };
+	struct tmpl_env env = { tr, "en", &d, 0 };
 	struct buf out = BUF_INIT;
 	char *res = NULL;
 
@@ -134,6 +134,27 @@ fallback_text_is_marked_english_only_in_element_content(void **state)
 	check("t.7", "{{code.fb}}", "English text");
 }
 
+/* In a right-to-left page an English fallback is isolated, so that its
+ * punctuation stays on its own side. */
+static void
+fallback_is_isolated_in_rtl_pages(void **state)
+{
+	struct captured cap;
+	struct diag d = capturing(&cap);
+	struct tmpl_env env = { NULL, "en", &d, 1 };
+	struct tmpl_set *set = tmpl_set_new();
+	struct arena *a = arena_new();
+	struct buf out = BUF_INIT;
+
+	(void)state;
+	assert_int_equal(tmpl_set_add(set, "t.html", "<p>{{code.fb}}</p>", &d), 0);
+	assert_int_equal(tmpl_render(tmpl_set_get(set, "t.html"), sample(a), &env, &out), 0);
+	assert_string_equal(out.data, "<p><span lang=\"en\" dir=\"ltr\">English text</span></p>");
+	buf_free(&out);
+	tmpl_set_free(set);
+	arena_free(a);
+}
+
 static const char *
 fake_get(void *arg, const char *ctxt, const char *id, int *fb)
 {
@@ -225,7 +246,7 @@ static int
 render_in(const struct tmpl_set *set, const char *name, struct captured *cap, struct buf *out)
 {
 	struct diag d = capturing(cap);
-	struct tmpl_env env = { NULL, "en", &d };
+	struct tmpl_env env = { NULL, "en", &d, 0 };
 	struct arena *a = arena_new();
 	int rc = tmpl_render(tmpl_set_get(set, name), sample(a), &env, out);
 
@@ -289,6 +310,7 @@ main(void)
 		cmocka_unit_test(standalone_tags_take_their_line),
 		cmocka_unit_test(roff_values_cannot_start_requests),
 		cmocka_unit_test(fallback_text_is_marked_english_only_in_element_content),
+		cmocka_unit_test(fallback_is_isolated_in_rtl_pages),
 		cmocka_unit_test(translation_tags),
 		cmocka_unit_test(errors_name_file_line_and_column),
 		cmocka_unit_test(partials_share_the_format),
