@@ -28,23 +28,25 @@ CFLAGS    += -Werror
 endif
 XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null)
 XML_LIBS   := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null)
+ICU_CFLAGS := $(shell $(PKG_CONFIG) --cflags icu-i18n icu-uc 2>/dev/null)
+ICU_LIBS   := $(shell $(PKG_CONFIG) --libs icu-i18n icu-uc 2>/dev/null)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 # CPPFLAGS, CFLAGS and LDFLAGS are the user's (a distribution's hardening
 # flags from dpkg-buildflags come this way); ours go before them.
-ALL_CPPFLAGS = -D_GNU_SOURCE $(XML_CFLAGS) -DVERSION='"$(VERSION)"' \
+ALL_CPPFLAGS = -D_GNU_SOURCE $(XML_CFLAGS) $(ICU_CFLAGS) -DVERSION='"$(VERSION)"' \
                -DLOCALEDIR='"$(localedir)"' $(CPPFLAGS)
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS)
-LIBS       = $(XML_LIBS) -lgettextpo -lpthread
+LIBS       = $(XML_LIBS) $(ICU_LIBS) -lgettextpo -lpthread
 
 OUT       ?= output
 SOURCE_DATE_EPOCH ?=
 
 LIB_SRC = src/util.c src/model.c src/db_xml.c src/validate.c src/dbmsg.c src/escape.c \
-          src/langvals.c src/plan.c \
+          src/langvals.c src/plan.c src/cldr.c \
           src/value.c src/tmpl.c src/plural.c src/catalog.c src/compare.c src/site.c \
           src/output.c src/pot.c src/stats.c src/app.c
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/schema.o
-TESTS   = test_escape test_tmpl test_db test_plural test_catalog test_output
+TESTS   = test_escape test_tmpl test_db test_plural test_catalog test_output test_cldr
 TEST_BIN = $(TESTS:%=build/tests/%)
 
 .PHONY: all site deps check unit e2e clean pot cli-pot update-po check-po install uninstall dist lint bench \
@@ -94,7 +96,7 @@ deps:
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update && \
 	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends \
-	  build-essential pkg-config libxml2-dev libxml2-utils libgettextpo-dev gettext \
+	  build-essential pkg-config libxml2-dev libxml2-utils libgettextpo-dev gettext libicu-dev \
 	  libcmocka-dev mandoc groff-base man-db tidy cppcheck clang libclang-rt-14-dev \
 	  binutils
 

@@ -236,6 +236,8 @@ phases_val(struct lang_state *ls, const struct code *c)
 	for (size_t i = 0; i < c->nphases; i++) {
 		struct val *m = val_map(ls->a);
 
+		/* Joined as the language joins an "or" list (CLDR). */
+		val_set(ls->a, m, "sep", val_str(ls->a, cldr_list_sep(&ls->cldr, i, c->nphases)));
 		snprintf(what, sizeof what, "phase-%s", c->phases[i]->id);
 		val_set(ls->a, m, "id", val_str(ls->a, c->phases[i]->id));
 		val_set(ls->a, m, "all", val_bool(ls->a, c->phases[i]->all));
@@ -431,6 +433,8 @@ lang_prepare(struct lang_state *ls, const struct site *s, size_t li)
 	ls->tr.get = tr_get;
 	ls->tr.nget = tr_nget;
 	ls->tr.arg = (void *)ls->L->cat;
+	/* ICU's root forms when it fails: a build still goes on. */
+	(void)cldr_load(&ls->cldr, ls->L->code, s->date);
 	/* The direction is the translators' word, as in GTK's "default:LTR". */
 	ls->dir = strcmp(lang_ui(ls, "language-direction", "ltr"), "rtl") == 0 ? "rtl" : "ltr";
 	lang = val_map(ls->a);
@@ -472,5 +476,6 @@ lang_release(struct lang_state *ls, size_t nregs)
 	free(ls->codes);
 	free(ls->briefs);
 	free(ls->regs);
+	cldr_free(&ls->cldr);
 	arena_free(ls->a);
 }

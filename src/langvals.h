@@ -6,6 +6,7 @@
 #ifndef CODEDOC_LANGVALS_H
 #define CODEDOC_LANGVALS_H
 
+#include "cldr.h"
 #include "site.h"
 #include "tmpl.h"
 #include "value.h"
@@ -16,6 +17,7 @@ struct lang_state {
 	struct translator tr;
 	struct arena *a;
 	const char *dir;            /* "ltr" or "rtl" */
+	struct cldr cldr;           /* dates, lists, percentages */
 	const struct val *lang;     /* {code, dir, name, source} */
 	struct val **codes;         /* per registry: code values, by code index */
 	struct val **briefs;        /* per registry: short code values */

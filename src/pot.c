@@ -25,9 +25,6 @@ const struct builtin_msg pot_builtins[] = {
 	{ "language-direction", "ltr",
 	  "Writing direction of your language: translate as \"rtl\" for right-to-left languages "
 	  "(Arabic, Hebrew, Persian), else \"ltr\". Any other value counts as \"ltr\"." },
-	{ "list separator", ", ",
-	  "Separator between the items of a short list, such as the protocol steps after which a "
-	  "code can come." },
 };
 const size_t pot_nbuiltins = sizeof pot_builtins / sizeof *pot_builtins;
 
@@ -96,6 +93,9 @@ static const struct {
 	{ "version", "the codedoc version number" },
 	{ "date", "a date written YYYY-MM-DD" },
 	{ "coverage", "a number from 0 to 100" },
+	{ "coverage_text", "a percentage as your language writes it (from CLDR), such as %100 or 100 %" },
+	{ "date_text", "a date as your language writes it in running text (from CLDR), such as "
+	    "28 Kasım 2025" },
 };
 
 static void

@@ -107,6 +107,8 @@ page_ctx(struct arena *a, const struct build *b, const struct job *j)
 	val_set(a, m, "base_url", val_str(a, s->base_url ? s->base_url : ""));
 	val_set(a, m, "translated", val_bool(a, j->lang == 0 || translated));
 	val_set(a, m, "coverage", val_int(a, (long)percent));
+	val_set(a, m, "coverage_text", val_str(a, ls->cldr.percent[percent > 100 ? 100 : percent]));
+	val_set(a, m, "date_text", val_str(a, ls->cldr.date));
 	val_set(a, m, "langs", langs_val(a, b, j, path));
 	/* Absent things are false, so that templates can test for them. */
 	val_set(a, m, "registry", val_bool(a, 0));

@@ -741,12 +741,19 @@ translations_appear(void **state)
 	contains(s, ">Açıklama</h2>", "tr 451");
 	contains(s, ">Gördüğünüzde</h2>", "tr 451");
 	contains(s, ">Nasıl Düzeltilir</h2>", "tr 451");
+	/* Dates, lists and percentages as the language writes them (CLDR). */
+	contains(s, "28 Kasım 2025 tarihinde codedoc", "tr 451");
+	contains(s, "Bu sayfanın çevirisi: %100 tamamlandı.", "tr 451");
+	contains(s, "</span> veya <span class=\"phase\">ATRN</span>", "tr 451");
 	assert_null(strstr(s, "<span lang=\"en\">"));
 	contains(s, "<link rel=\"alternate\" hreflang=\"de\" "
 	    "href=\"https://codes.example.org/de/smtp/451.html\">", "tr 451");
 	contains(s, "hreflang=\"x-default\" href=\"https://codes.example.org/en/smtp/451.html\"",
 	    "tr 451");
 	assert_null(strstr(s, "hreflang=\"ar\" href=\"https"));
+	free(s);
+	s = slurp("%s/html/de/http/404.html", site);
+	contains(s, "am 28. November 2025.", "de 404");
 	free(s);
 	s = slurp("%s/html/es/smtp-enhanced/x.1.1.html", site);
 	contains(s, ">Descripción</h2>", "es X.1.1");
