@@ -782,6 +782,7 @@ lookup(struct render *r, const char *path)
 }
 
 static int render_nodes(struct render *r, const struct node *kids, size_t n, struct buf *out);
+static void open_en(struct render *r, struct buf *out);
 
 static void
 put_text(struct render *r, const struct node *n, const char *s, int fallback, struct buf *out)
@@ -789,8 +790,7 @@ put_text(struct render *r, const struct node *n, const char *s, int fallback, st
 	int wrap = fallback && r->fmt == FMT_HTML && n->html_text && r->env->src_lang;
 
 	if (wrap)
-		buf_printf(out, "<span lang=\"%s\"%s>", r->env->src_lang,
-		    r->env->isolate ? " dir=\"ltr\"" : "");
+		open_en(r, out);
 	esc_fmt(r->fmt, out, s, strlen(s));
 	if (wrap)
 		buf_puts(out, "</span>");
@@ -862,21 +862,40 @@ render_section(struct render *r, const struct node *n, struct buf *out)
 	return rc;
 }
 
-/* Replaces {name} placeholders by values; {{ and }} stand for braces. */
-static int
-expand(struct render *r, const struct node *n, const char *msg, struct buf *out)
+static void
+open_en(struct render *r, struct buf *out)
 {
+	buf_printf(out, "<span lang=\"%s\"%s>", r->env->src_lang, r->env->isolate ? " dir=\"ltr\"" : "");
+}
+
+/* Writes the literal text of a message gathered so far, escaped. */
+static void
+flush_literal(struct render *r, struct buf *out)
+{
+	esc_fmt(r->fmt, out, r->scratch.data ? r->scratch.data : "", r->scratch.len);
+	buf_reset(&r->scratch);
+}
+
+/* Writes msg with its {name} placeholders replaced by values ({{ and }}
+ * stand for braces), escaped.  In a translated sentence, a value that is
+ * itself English is marked as such; a sentence that is all English is
+ * marked as a whole by the caller. */
+static int
+expand(struct render *r, const struct node *n, const char *msg, int whole_english,
+    struct buf *out)
+{
+	buf_reset(&r->scratch);
 	for (const char *c = msg; *c; c++) {
 		const char *e;
 		const struct val *v;
 		char *name;
 
 		if ((c[0] == '{' && c[1] == '{') || (c[0] == '}' && c[1] == '}')) {
-			buf_putc(out, *c++);
+			buf_putc(&r->scratch, *c++);
 			continue;
 		}
 		if (*c != '{' || (e = strchr(c, '}')) == NULL) {
-			buf_putc(out, *c);
+			buf_putc(&r->scratch, *c);
 			continue;
 		}
 		name = xstrndup(c + 1, (size_t)(e - c - 1));
@@ -887,11 +906,13 @@ expand(struct render *r, const struct node *n, const char *msg, struct buf *out)
 			return -1;
 		}
 		free(name);
-		buf_puts(out, v->u.s);
+		flush_literal(r, out);
+		put_text(r, n, v->u.s, v->fallback && !whole_english, out);
 		if (out->len > MAX_OUTPUT)
 			return rerr(r, n, _("a translated string grows past %zu bytes"), MAX_OUTPUT);
 		c = e;
 	}
+	flush_literal(r, out);
 	return 0;
 }
 
@@ -900,7 +921,7 @@ render_trans(struct render *r, const struct node *n, struct buf *out)
 {
 	const struct translator *tr = r->env->tr;
 	const char *msg = n->msgid;
-	int fallback = 0, rc;
+	int fallback = 0, wrap, rc;
 
 	if (n->plural != NULL) {
 		const struct val *cv = lookup(r, n->text);
@@ -913,10 +934,12 @@ render_trans(struct render *r, const struct node *n, struct buf *out)
 		         : (cnt == 1 ? n->msgid : n->plural);
 	} else if (tr != NULL)
 		msg = tr->get(tr->arg, n->ctxt, n->msgid, &fallback);
-	buf_reset(&r->scratch);
-	rc = expand(r, n, msg, &r->scratch);
-	if (rc == 0)
-		put_text(r, n, r->scratch.data ? r->scratch.data : "", fallback, out);
+	wrap = fallback && r->fmt == FMT_HTML && n->html_text && r->env->src_lang;
+	if (wrap)
+		open_en(r, out);
+	rc = expand(r, n, msg, fallback, out);
+	if (wrap && rc == 0)
+		buf_puts(out, "</span>");
 	return rc;
 }
 

@@ -164,6 +164,8 @@ fake_get(void *arg, const char *ctxt, const char *id, int *fb)
 		return "Kod {code.id}";
 	if (strcmp(id, "NAME") == 0 && ctxt && strcmp(ctxt, "man heading") == 0)
 		return "AD";
+	if (strcmp(id, "Name: {code.fb}") == 0)
+		return "Ad: {code.fb}";
 	*fb = 1;
 	return id;
 }
@@ -197,6 +199,10 @@ translation_tags(void **state)
 	free(got);
 	got = render("t.html", "{{_n \"{n} code\" \"{n} codes\" n}}", sample(a), &tr, &cap);
 	assert_string_equal(got, "<span lang=\"en\">3 codes</span>");
+	free(got);
+	/* English inserted into a translated sentence is marked, alone. */
+	got = render("t.html", "<p>{{_ \"Name: {code.fb}\"}}</p>", sample(a), &tr, &cap);
+	assert_string_equal(got, "<p>Ad: <span lang=\"en\">English text</span></p>");
 	free(got);
 	/* Without a catalog: the source, unmarked. */
 	got = render("t.html", "{{_ \"a {{literal}} brace\"}}", sample(a), NULL, &cap);
