@@ -257,6 +257,85 @@ bundled_registries_complete_in_tr_and_de(void **state)
 	db_free(&db);
 }
 
+/* ---- English left in translated pages is marked ---- */
+
+struct untranslated {
+	const struct catalog *cat;
+	xmlHashTablePtr texts; /* English texts the catalog does not translate */
+};
+
+static void
+collect_untranslated(void *arg, const struct dbmsg *m)
+{
+	struct untranslated *u = arg;
+
+	if (cat_gettext(u->cat, m->ctxt, m->text->src) == NULL)
+		xmlHashUpdateEntry(u->texts, (const xmlChar *)m->text->src, (void *)1, NULL);
+}
+
+static const char *
+nearest_lang(const xmlNode *n)
+{
+	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent) {
+		for (const xmlAttr *a = n->properties; a; a = a->next)
+			if (strcmp((const char *)a->name, "lang") == 0 && a->children)
+				return (const char *)a->children->content;
+	}
+	return "";
+}
+
+/* Every text node that is an untranslated English text of the database
+ * has lang="en" as its nearest language. */
+static void
+check_marked(xmlNode *n, const struct untranslated *u, const char *page, size_t *seen)
+{
+	for (; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content
+		    && xmlHashLookup(u->texts, n->content) != NULL) {
+			(*seen)++;
+			if (strcmp(nearest_lang(n->parent), "en") != 0)
+				fail_msg("%s: English \"%.60s\" is not marked lang=\"en\"", page, n->content);
+		}
+		check_marked(n->children, u, page, seen);
+	}
+}
+
+static void
+english_fragments_are_marked(void **state)
+{
+	static const char *const pages[][2] = { { "es", "smtp-enhanced/x.1.1.html" },
+		{ "es", "http/404.html" }, { "ar", "smtp/451.html" }, { "ar", "smtp/450-vs-550.html" },
+		{ "ar", "http/301-vs-308.html" } };
+	struct diag d = { 0, 0, 1, NULL, NULL };
+	struct db db;
+	size_t seen = 0;
+
+	(void)state;
+	assert_int_equal(db_load_dir(&db, "data", "data/registry.rng", &d), 0);
+	for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+		char po[32], path[PATH_MAX];
+		struct untranslated u;
+		htmlDocPtr doc;
+
+		snprintf(po, sizeof po, "po/%s.po", pages[i][0]);
+		u.cat = cat_load(po, pages[i][0], &d);
+		u.texts = xmlHashCreate(1024);
+		assert_non_null(u.cat);
+		for (size_t r = 0; r < db.nregs; r++)
+			dbmsg_registry(&db.regs[r], collect_untranslated, &u);
+		snprintf(path, sizeof path, "%s/html/%s/%s", site, pages[i][0], pages[i][1]);
+		doc = htmlReadFile(path, "UTF-8", HTML_PARSE_NONET | HTML_PARSE_NOERROR
+		    | HTML_PARSE_NOWARNING);
+		assert_non_null(doc);
+		check_marked(xmlDocGetRootElement(doc), &u, path, &seen);
+		xmlFreeDoc(doc);
+		xmlHashFree(u.texts, NULL);
+		cat_free((struct catalog *)u.cat);
+	}
+	assert_true(seen > 20);
+	db_free(&db);
+}
+
 /* ---- comparisons say only what the data says ---- */
 
 /* Text of the cells of the row whose header is label, as the reader
@@ -842,6 +921,7 @@ main(void)
 		cmocka_unit_test(page_count_matches_the_database),
 		cmocka_unit_test(bundled_registries_complete_in_tr_and_de),
 		cmocka_unit_test(comparisons_state_only_the_data),
+		cmocka_unit_test(english_fragments_are_marked),
 		cmocka_unit_test(no_class_level_claims),
 		cmocka_unit_test(a_registry_of_another_shape_builds),
 		cmocka_unit_test(every_link_resolves),
