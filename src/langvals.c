@@ -41,7 +41,7 @@ tx_db(const struct lang_state *ls, struct arena *a, const struct registry *reg,
 
 	dbmsg_ctxt(ctxt, reg, what, field);
 	s = tr_get((void *)ls->L->cat, ctxt, t->src, &fb);
-	return val_text(a, s, fb);
+	return val_msg(a, s, fb);
 }
 
 const char *
@@ -56,17 +56,33 @@ lang_ui(const struct lang_state *ls, const char *ctxt, const char *msgid)
 
 struct count {
 	const struct catalog *cat;
-	size_t total, done;
+	struct words w;
 };
+
+static size_t
+word_count(const char *s)
+{
+	size_t n = 0;
+	int in = 0;
+
+	for (; *s; s++) {
+		int space = *s == ' ' || *s == '\t' || *s == '\n';
+
+		n += !space && !in;
+		in = !space;
+	}
+	return n;
+}
 
 static void
 count_msg(void *arg, const struct dbmsg *m)
 {
 	struct count *c = arg;
+	size_t n = word_count(m->text->src);
 
-	c->total++;
+	c->w.total += n;
 	if (c->cat == NULL || cat_gettext(c->cat, m->ctxt, m->text->src) != NULL)
-		c->done++;
+		c->w.done += n;
 }
 
 /* Counts only the titles of codes, for index pages. */
@@ -79,21 +95,36 @@ count_title(void *arg, const struct dbmsg *m)
 		count_msg(arg, m);
 }
 
-static unsigned
-pct(const struct count *c)
+/* Only what the home page shows of a registry: its name and blurb. */
+static void
+count_home(void *arg, const struct dbmsg *m)
 {
-	return c->total ? (unsigned)(c->done * 100 / c->total) : 100;
+	const char *colon = strchr(m->ctxt, ':');
+
+	if (colon != NULL && (strcmp(colon, ":name") == 0 || strcmp(colon, ":blurb") == 0))
+		count_msg(arg, m);
+}
+
+unsigned
+words_pct(struct words w)
+{
+	/* Rounded down: 100 means everything. */
+	return w.total ? (unsigned)(w.done * 100 / w.total) : 100;
 }
 
 int
-lang_pair_complete(const struct lang_state *ls, const struct pair *p, unsigned *percent)
+words_complete(struct words w)
 {
-	struct count c = { ls->L->cat, 0, 0 };
+	return w.done == w.total;
+}
+
+struct words
+lang_pair_words(const struct lang_state *ls, const struct pair *p)
+{
+	struct count c = { ls->L->cat, { 0, 0 } };
 
 	dbmsg_pair(p->a->registry, p, count_msg, &c);
-	if (percent)
-		*percent = pct(&c);
-	return c.done == c.total;
+	return c.w;
 }
 
 /* ---- values ---- */
@@ -389,35 +420,33 @@ lang_alloc(struct lang_state *ls, size_t nregs)
 	ls->codes = xcalloc(nregs, sizeof *ls->codes);
 	ls->briefs = xcalloc(nregs, sizeof *ls->briefs);
 	ls->regs = xcalloc(nregs, sizeof *ls->regs);
-	ls->complete = xcalloc(nregs, sizeof *ls->complete);
-	ls->code_pct = xcalloc(nregs, sizeof *ls->code_pct);
-	ls->reg_complete = xcalloc(nregs, sizeof *ls->reg_complete);
-	ls->reg_pct = xcalloc(nregs, sizeof *ls->reg_pct);
-	ls->head_complete = xcalloc(nregs, sizeof *ls->head_complete);
-	ls->head_pct = xcalloc(nregs, sizeof *ls->head_pct);
+	ls->code_words = xcalloc(nregs, sizeof *ls->code_words);
+	ls->reg_words = xcalloc(nregs, sizeof *ls->reg_words);
+	ls->head_words = xcalloc(nregs, sizeof *ls->head_words);
+	ls->home_words = xcalloc(nregs, sizeof *ls->home_words);
 }
 
 static void
 lang_counts(struct lang_state *ls, const struct registry *reg, size_t r)
 {
-	struct count rc = { ls->L->cat, 0, 0 };
+	struct count rc = { ls->L->cat, { 0, 0 } };
 
-	ls->complete[r] = xcalloc(reg->ncodes ? reg->ncodes : 1, sizeof(int));
-	ls->code_pct[r] = xcalloc(reg->ncodes ? reg->ncodes : 1, sizeof(unsigned));
+	ls->code_words[r] = xcalloc(reg->ncodes ? reg->ncodes : 1, sizeof **ls->code_words);
 	for (size_t i = 0; i < reg->ncodes; i++) {
-		struct count c = { ls->L->cat, 0, 0 };
+		struct count c = { ls->L->cat, { 0, 0 } };
 
 		dbmsg_code(&reg->codes[i], count_msg, &c);
-		ls->code_pct[r][i] = pct(&c);
-		ls->complete[r][i] = c.done == c.total;
+		ls->code_words[r][i] = c.w;
 	}
 	dbmsg_registry_head(reg, count_msg, &rc);
-	ls->head_pct[r] = pct(&rc);
-	ls->head_complete[r] = rc.done == rc.total;
+	ls->head_words[r] = rc.w;
+	rc.w.done = rc.w.total = 0;
+	dbmsg_registry_head(reg, count_home, &rc);
+	ls->home_words[r] = rc.w;
+	rc.w = ls->head_words[r];
 	for (size_t i = 0; i < reg->ncodes; i++)
 		dbmsg_code(&reg->codes[i], count_title, &rc);
-	ls->reg_pct[r] = pct(&rc);
-	ls->reg_complete[r] = rc.done == rc.total;
+	ls->reg_words[r] = rc.w;
 }
 
 void
@@ -463,16 +492,12 @@ lang_prepare(struct lang_state *ls, const struct site *s, size_t li)
 void
 lang_release(struct lang_state *ls, size_t nregs)
 {
-	for (size_t r = 0; r < nregs; r++) {
-		free(ls->complete[r]);
-		free(ls->code_pct[r]);
-	}
-	free(ls->complete);
-	free(ls->code_pct);
-	free(ls->reg_complete);
-	free(ls->reg_pct);
-	free(ls->head_complete);
-	free(ls->head_pct);
+	for (size_t r = 0; r < nregs; r++)
+		free(ls->code_words[r]);
+	free(ls->code_words);
+	free(ls->reg_words);
+	free(ls->head_words);
+	free(ls->home_words);
 	free(ls->codes);
 	free(ls->briefs);
 	free(ls->regs);

@@ -11,6 +11,11 @@
 #include "tmpl.h"
 #include "value.h"
 
+/* How much of some texts is translated, in words: what a reader sees. */
+struct words {
+	size_t done, total;
+};
+
 struct lang_state {
 	const struct site *s;
 	const struct site_lang *L;
@@ -22,12 +27,10 @@ struct lang_state {
 	struct val **codes;         /* per registry: code values, by code index */
 	struct val **briefs;        /* per registry: short code values */
 	struct val **regs;          /* per registry */
-	int **complete;             /* per registry, per code: content translated */
-	unsigned **code_pct;
-	int *reg_complete;          /* index: registry texts and code titles */
-	unsigned *reg_pct;
-	int *head_complete;         /* registry texts alone (home page) */
-	unsigned *head_pct;
+	struct words **code_words;  /* per registry, per code: the code's texts */
+	struct words *reg_words;    /* index: registry texts and code titles */
+	struct words *head_words;   /* registry texts alone */
+	struct words *home_words;   /* registry names and blurbs (home page) */
 };
 
 void lang_prepare(struct lang_state *ls, const struct site *s, size_t li);
@@ -37,9 +40,12 @@ void lang_release(struct lang_state *ls, size_t nregs);
 const char *lang_ui(const struct lang_state *ls, const char *ctxt, const char *msgid);
 /* Values of a code, by registry and code index. */
 const struct val *lang_code(const struct lang_state *ls, const struct code *c);
-/* The notes of a pair ({differences, choose}: lists of {text}), in a; and
- * whether they are fully translated (percent in *pct). */
+/* The notes of a pair ({differences, choose}: lists of {text}), in a. */
 struct val *lang_pair(const struct lang_state *ls, struct arena *a, const struct pair *p);
-int lang_pair_complete(const struct lang_state *ls, const struct pair *p, unsigned *pct);
+/* How much of a pair's notes is translated. */
+struct words lang_pair_words(const struct lang_state *ls, const struct pair *p);
+/* Percent of words translated (100 when there are none), and whether all are. */
+unsigned words_pct(struct words w);
+int words_complete(struct words w);
 
 #endif

@@ -35,7 +35,7 @@ reg_index(const struct lang_state *ls, const struct registry *reg)
 static int
 code_complete(const struct lang_state *ls, const struct code *c)
 {
-	return ls->complete[reg_index(ls, c->registry)][code_index(c)];
+	return words_complete(ls->code_words[reg_index(ls, c->registry)][code_index(c)]);
 }
 
 static void
@@ -65,7 +65,7 @@ plan_man(struct plan *p, const struct db *db, const struct lang_state *ls, size_
 	for (size_t r = 0; r < db->nregs; r++) {
 		const struct registry *reg = &db->regs[r];
 
-		if (src || ls->reg_complete[r])
+		if (src || words_complete(ls->reg_words[r]))
 			add_job(p, P_MAN_REG, li, reg, NULL, NULL);
 		for (size_t i = 0; i < reg->ncodes; i++)
 			if (src || code_complete(ls, &reg->codes[i]))
@@ -145,22 +145,25 @@ plan_template(const struct job *j)
 	return names[j->kind];
 }
 
-static int
-compare_translated(const struct lang_state *ls, const struct job *j, unsigned *p)
+static void
+add_words(struct words *to, struct words w)
+{
+	to->done += w.done;
+	to->total += w.total;
+}
+
+/* A comparison page shows both codes and the pair's notes. */
+static struct words
+compare_words(const struct lang_state *ls, const struct job *j)
 {
 	size_t r = reg_index(ls, j->reg);
 	const struct pair *pair = registry_pair(j->reg, j->a, j->b);
-	unsigned pa = ls->code_pct[r][code_index(j->a)], pb = ls->code_pct[r][code_index(j->b)];
-	int ok = code_complete(ls, j->a) && code_complete(ls, j->b);
+	struct words w = ls->code_words[r][code_index(j->a)];
 
-	if (pair != NULL) {
-		unsigned pp;
-
-		ok = lang_pair_complete(ls, pair, &pp) && ok;
-		*p = (pa + pb + pp) / 3;
-	} else
-		*p = (pa + pb) / 2;
-	return ok;
+	add_words(&w, ls->code_words[r][code_index(j->b)]);
+	if (pair != NULL)
+		add_words(&w, lang_pair_words(ls, pair));
+	return w;
 }
 
 int
@@ -168,32 +171,32 @@ plan_translated(const struct lang_state *ls, const struct job *j, unsigned *perc
 {
 	const struct db *db = ls->s->db;
 	size_t r = j->reg ? reg_index(ls, j->reg) : 0;
-	unsigned p = 100;
-	int ok = 1;
+	struct words w = { 0, 0 };
+	int ok;
 
 	switch (j->kind) {
 	case P_CODE:
 	case P_MAN_CODE:
-		p = ls->code_pct[r][code_index(j->a)];
-		ok = code_complete(ls, j->a);
+		w = ls->code_words[r][code_index(j->a)];
 		break;
 	case P_COMPARE:
-		ok = compare_translated(ls, j, &p);
+		w = compare_words(ls, j);
 		break;
 	case P_REGISTRY:
 	case P_MAN_REG:
-		p = ls->reg_pct[r];
-		ok = ls->reg_complete[r];
+		w = ls->reg_words[r];
 		break;
 	default:
-		/* Home and chooser: the registries' names and introductions. */
-		for (size_t k = 0; k < db->nregs; k++) {
-			p = ls->head_pct[k] < p ? ls->head_pct[k] : p;
-			ok = ok && ls->head_complete[k];
-		}
+		/* Home and chooser: what they show of every registry. */
+		for (size_t k = 0; k < db->nregs; k++)
+			add_words(&w, ls->home_words[k]);
 		break;
 	}
+	/* A page of one code or registry counts as translated only when all
+	 * of it is; the home page when most of it is, so that one registry
+	 * still in English does not take it out of the index. */
+	ok = j->kind == P_HOME || j->kind == P_CHOOSER ? words_pct(w) >= 50 : words_complete(w);
 	if (percent)
-		*percent = p;
+		*percent = words_pct(w);
 	return ok;
 }

@@ -131,19 +131,49 @@ page_ctx(struct arena *a, const struct build *b, const struct job *j)
 	return m;
 }
 
+/* The share of a translated page's visible words that are in its
+ * language: counted by rendering it once without keeping the output, then
+ * shown in the page itself. */
+static int
+count_coverage(struct arena *a, const struct build *b, const struct job *j, const struct tmpl *t,
+    struct val *ctx, struct tmpl_env *env)
+{
+	struct tmpl_words w = { 0, 0 };
+	struct buf scratch = BUF_INIT;
+	unsigned pct;
+	int rc;
+
+	env->count = &w;
+	rc = tmpl_render(t, ctx, env, &scratch);
+	env->count = NULL;
+	buf_free(&scratch);
+	if (rc != 0)
+		return rc;
+	pct = w.total ? (unsigned)(w.done * 100 / w.total) : 100;
+	val_set(a, ctx, "coverage", val_int(a, (long)pct));
+	val_set(a, ctx, "coverage_text", val_str(a, b->ls[j->lang].cldr.percent[pct]));
+	return 0;
+}
+
 static int
 render_job(struct build *b, const struct job *j, struct page_out *po, struct diag *d)
 {
 	struct arena *a = arena_new();
 	const struct tmpl *t = tmpl_set_get(b->s->tmpls, plan_template(j));
 	struct tmpl_env env = { &b->ls[j->lang].tr, "en", d,
-		strcmp(b->ls[j->lang].dir, "rtl") == 0 };
+		strcmp(b->ls[j->lang].dir, "rtl") == 0, NULL };
 	struct buf out = BUF_INIT;
+	struct val *ctx;
 	int rc = -1;
 
-	if (t == NULL)
+	if (t == NULL) {
 		diag_report(d, DIAG_ERROR, plan_template(j), 0, 0, "%s", _("template is missing"));
-	else if (tmpl_render(t, page_ctx(a, b, j), &env, &out) == 0) {
+		arena_free(a);
+		return -1;
+	}
+	ctx = page_ctx(a, b, j);
+	if ((j->lang == 0 || !plan_is_lang_page(j) || count_coverage(a, b, j, t, ctx, &env) == 0)
+	    && tmpl_render(t, ctx, &env, &out) == 0) {
 		po->path = xstrdup(plan_out_path(a, b->s, j));
 		po->len = out.len;
 		po->data = buf_detach(&out);

@@ -784,6 +784,26 @@ lookup(struct render *r, const char *path)
 static int render_nodes(struct render *r, const struct node *kids, size_t n, struct buf *out);
 static void open_en(struct render *r, struct buf *out);
 
+/* Counts the words of a text shown in element content. */
+static void
+count_words(struct render *r, const struct node *n, const char *s, int english)
+{
+	size_t words = 0;
+	int in = 0;
+
+	if (r->env->count == NULL || !n->html_text)
+		return;
+	for (; *s; s++) {
+		int space = *s == ' ' || *s == '\t' || *s == '\n';
+
+		words += !space && !in;
+		in = !space;
+	}
+	r->env->count->total += words;
+	if (!english)
+		r->env->count->done += words;
+}
+
 static void
 put_text(struct render *r, const struct node *n, const char *s, int fallback, struct buf *out)
 {
@@ -814,6 +834,9 @@ render_var(struct render *r, const struct node *n, struct buf *out)
 		buf_puts(out, v->u.s);
 	else
 		put_text(r, n, v->u.s, v->fallback, out);
+	/* Values that are no text of a language (ids, numbers) count as
+	 * the page's own: a reader sees them in every language. */
+	count_words(r, n, v->u.s, v->msg && v->fallback);
 	return 0;
 }
 
@@ -868,11 +891,13 @@ open_en(struct render *r, struct buf *out)
 	buf_printf(out, "<span lang=\"%s\"%s>", r->env->src_lang, r->env->isolate ? " dir=\"ltr\"" : "");
 }
 
-/* Writes the literal text of a message gathered so far, escaped. */
+/* Writes the literal text of a message gathered so far, escaped, and
+ * counts its words as the message's. */
 static void
-flush_literal(struct render *r, struct buf *out)
+flush_literal(struct render *r, const struct node *n, int english, struct buf *out)
 {
 	esc_fmt(r->fmt, out, r->scratch.data ? r->scratch.data : "", r->scratch.len);
+	count_words(r, n, r->scratch.data ? r->scratch.data : "", english);
 	buf_reset(&r->scratch);
 }
 
@@ -906,13 +931,14 @@ expand(struct render *r, const struct node *n, const char *msg, int whole_englis
 			return -1;
 		}
 		free(name);
-		flush_literal(r, out);
+		flush_literal(r, n, whole_english, out);
 		put_text(r, n, v->u.s, v->fallback && !whole_english, out);
+		count_words(r, n, v->u.s, v->msg ? v->fallback || whole_english : whole_english);
 		if (out->len > MAX_OUTPUT)
 			return rerr(r, n, _("a translated string grows past %zu bytes"), MAX_OUTPUT);
 		c = e;
 	}
-	flush_literal(r, out);
+	flush_literal(r, n, whole_english, out);
 	return 0;
 }
 

@@ -22,12 +22,19 @@ struct translator {
 	void *arg;
 };
 
+/* Words of the texts a page shows in element content, and how many of
+ * them are in the page's language (database texts and translations). */
+struct tmpl_words {
+	size_t done, total;
+};
+
 struct tmpl_env {
 	const struct translator *tr; /* NULL: show the source text */
 	const char *src_lang;        /* language of source text, "en" */
 	struct diag *d;
 	int isolate;                 /* right-to-left page: English fallbacks get
 	                              * dir="ltr", which isolates them */
+	struct tmpl_words *count;    /* when set, words are counted here */
 };
 
 /* A translatable message found in a template, for the .pot file. */

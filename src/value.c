@@ -114,6 +114,15 @@ val_text(struct arena *a, const char *s, int fallback)
 }
 
 struct val *
+val_msg(struct arena *a, const char *s, int fallback)
+{
+	struct val *v = val_text(a, s, fallback);
+
+	v->msg = 1;
+	return v;
+}
+
+struct val *
 val_str(struct arena *a, const char *s)
 {
 	return val_text(a, s, 0);

@@ -25,6 +25,9 @@ struct val {
 	 * never from a translation or the database: the only kind of value
 	 * that {{{raw}}} may show unescaped. */
 	int trusted;
+	/* VAL_STR: a text of the database looked up in a catalog, one of the
+	 * words that make a page translated or not. */
+	int msg;
 	union {
 		const char *s;
 		int b;
@@ -51,6 +54,8 @@ const char *arena_printf(struct arena *a, const char *fmt, ...)
 /* Strings are copied into the arena. */
 struct val *val_str(struct arena *a, const char *s);
 struct val *val_text(struct arena *a, const char *s, int fallback);
+/* A database text in a language: msg set, fallback when it is English. */
+struct val *val_msg(struct arena *a, const char *s, int fallback);
 struct val *val_int(struct arena *a, long n);
 /* A string the program itself made from checked input (see trusted). */
 struct val *val_trusted(struct arena *a, const char *s);

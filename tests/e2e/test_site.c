@@ -336,6 +336,83 @@ english_fragments_are_marked(void **state)
 	db_free(&db);
 }
 
+/* ---- completeness is what a reader sees ---- */
+
+struct wordcount {
+	size_t en, other;
+};
+
+static void
+count_text_words(xmlNode *n, struct wordcount *w)
+{
+	for (; n; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content) {
+			size_t words = 0;
+			int in = 0;
+
+			for (const xmlChar *c = n->content; *c; c++) {
+				int space = *c == ' ' || *c == '\n' || *c == '\t';
+
+				words += !space && !in;
+				in = !space;
+			}
+			if (strcmp(nearest_lang(n->parent), "en") == 0)
+				w->en += words;
+			else
+				w->other += words;
+		}
+		if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "footer") == 0)
+			continue;
+		count_text_words(n->children, w);
+	}
+}
+
+/* The footer's percentage is the share of the page's words that are in
+ * its language: the test counts the words of the parsed page itself
+ * (within a few points: ids and punctuation are neither). */
+static void
+coverage_counts_visible_words(void **state)
+{
+	static const char *const pages[] = { "es/smtp-enhanced/x.1.1.html", "es/smtp/451.html",
+		"ar/index.html", "ar/smtp/451.html", "tr/http/404.html", "es/http/301-vs-308.html" };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+		char path[PATH_MAX];
+		htmlDocPtr doc;
+		struct wordcount w = { 0, 0 };
+		xmlXPathContextPtr x;
+		xmlXPathObjectPtr o;
+		long shown, counted;
+
+		snprintf(path, sizeof path, "%s/html/%s", site, pages[i]);
+		doc = htmlReadFile(path, "UTF-8", HTML_PARSE_NONET | HTML_PARSE_NOERROR
+		    | HTML_PARSE_NOWARNING);
+		assert_non_null(doc);
+		x = xmlXPathNewContext(doc);
+		o = xmlXPathEvalExpression((const xmlChar *)"string(//footer/p[1])", x);
+		/* The percentage, in any digits: the first number in the text. */
+		shown = -1;
+		for (const xmlChar *c = o->stringval; c && *c && shown < 0; c++)
+			if (*c >= '0' && *c <= '9')
+				shown = strtol((const char *)c, NULL, 10);
+			else if (c[0] == 0xd9 && c[1] >= 0xa0 && c[1] <= 0xa9) {
+				/* Arabic-Indic digits, two bytes each. */
+				shown = 0;
+				for (; c[0] == 0xd9 && c[1] >= 0xa0 && c[1] <= 0xa9; c += 2)
+					shown = shown * 10 + (c[1] - 0xa0);
+			}
+		xmlXPathFreeObject(o);
+		xmlXPathFreeContext(x);
+		count_text_words(xmlDocGetRootElement(doc), &w);
+		xmlFreeDoc(doc);
+		counted = (long)(w.other * 100 / (w.en + w.other ? w.en + w.other : 1));
+		if (shown < 0 || labs(shown - counted) > 6)
+			fail_msg("%s: the footer says %ld%%, the page's words say %ld%%", pages[i], shown,
+			    counted);
+	}
+}
+
 /* ---- comparisons say only what the data says ---- */
 
 /* Text of the cells of the row whose header is label, as the reader
@@ -922,6 +999,7 @@ main(void)
 		cmocka_unit_test(bundled_registries_complete_in_tr_and_de),
 		cmocka_unit_test(comparisons_state_only_the_data),
 		cmocka_unit_test(english_fragments_are_marked),
+		cmocka_unit_test(coverage_counts_visible_words),
 		cmocka_unit_test(no_class_level_claims),
 		cmocka_unit_test(a_registry_of_another_shape_builds),
 		cmocka_unit_test(every_link_resolves),
