@@ -20,7 +20,7 @@ render(const char *name, const char *src, const struct val *ctx, const struct tr
 {
 	struct diag d = capturing(cap);
 	struct tmpl_set *set = tmpl_set_new();
-	struct tmpl_env env = { tr, "en", &d, 0 };
+	struct tmpl_env env = { tr, "en", &d, 0, NULL };
 	struct buf out = BUF_INIT;
 	char *res = NULL;
 
@@ -141,7 +141,7 @@ fallback_is_isolated_in_rtl_pages(void **state)
 {
 	struct captured cap;
 	struct diag d = capturing(&cap);
-	struct tmpl_env env = { NULL, "en", &d, 1 };
+	struct tmpl_env env = { NULL, "en", &d, 1, NULL };
 	struct tmpl_set *set = tmpl_set_new();
 	struct arena *a = arena_new();
 	struct buf out = BUF_INIT;
@@ -252,7 +252,7 @@ static int
 render_in(const struct tmpl_set *set, const char *name, struct captured *cap, struct buf *out)
 {
 	struct diag d = capturing(cap);
-	struct tmpl_env env = { NULL, "en", &d, 0 };
+	struct tmpl_env env = { NULL, "en", &d, 0, NULL };
 	struct arena *a = arena_new();
 	int rc = tmpl_render(tmpl_set_get(set, name), sample(a), &env, out);
 
