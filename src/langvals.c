@@ -59,21 +59,6 @@ struct count {
 	struct words w;
 };
 
-static size_t
-word_count(const char *s)
-{
-	size_t n = 0;
-	int in = 0;
-
-	for (; *s; s++) {
-		int space = *s == ' ' || *s == '\t' || *s == '\n';
-
-		n += !space && !in;
-		in = !space;
-	}
-	return n;
-}
-
 static void
 count_msg(void *arg, const struct dbmsg *m)
 {

@@ -788,17 +788,11 @@ static void open_en(struct render *r, struct buf *out);
 static void
 count_words(struct render *r, const struct node *n, const char *s, int english)
 {
-	size_t words = 0;
-	int in = 0;
+	size_t words;
 
 	if (r->env->count == NULL || !n->html_text)
 		return;
-	for (; *s; s++) {
-		int space = *s == ' ' || *s == '\t' || *s == '\n';
-
-		words += !space && !in;
-		in = !space;
-	}
+	words = word_count(s);
 	r->env->count->total += words;
 	if (!english)
 		r->env->count->done += words;

@@ -227,6 +227,21 @@ diag_report(struct diag *d, enum diag_level lvl, const char *file, long line, lo
 	va_end(ap);
 }
 
+size_t
+word_count(const char *s)
+{
+	size_t n = 0;
+	int in = 0;
+
+	for (; *s; s++) {
+		int space = *s == ' ' || *s == '\t' || *s == '\n';
+
+		n += !space && !in;
+		in = !space;
+	}
+	return n;
+}
+
 char *
 read_file(const char *path, size_t *len)
 {

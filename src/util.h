@@ -56,6 +56,9 @@ void diag_report(struct diag *d, enum diag_level lvl, const char *file, long lin
 void diag_vreport(struct diag *d, enum diag_level lvl, const char *file, long line, long col,
     const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
 
+/* Number of words (runs of characters other than space, tab, newline). */
+size_t word_count(const char *s);
+
 /* Reads a whole file; returns NULL and sets errno on failure. */
 char *read_file(const char *path, size_t *len);
 
