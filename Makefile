@@ -42,7 +42,7 @@ OUT       ?= output
 SOURCE_DATE_EPOCH ?=
 
 LIB_SRC = src/util.c src/model.c src/db_xml.c src/validate.c src/dbmsg.c src/escape.c \
-          src/langvals.c src/plan.c src/cldr.c \
+          src/langvals.c src/plan.c src/cldr.c src/consistency.c \
           src/value.c src/tmpl.c src/plural.c src/catalog.c src/compare.c src/site.c \
           src/output.c src/pot.c src/stats.c src/app.c
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/schema.o
@@ -123,13 +123,16 @@ update-po: pot
 	  msgmerge --quiet --previous --update --backup=none po/$$l.po po/codedoc.pot || exit 1; \
 	done
 
-check-po:
+# msgfmt's checks, then codedoc's own (placeholders, terms translated two
+# ways, the glossary) with warnings as failures, as sphinx-build -W.
+check-po: codedoc
 	@for l in $(LINGUAS); do \
 	  printf '%s: ' $$l; msgfmt --check --statistics -o /dev/null po/$$l.po || exit 1; \
 	done
 	@for l in $(CLI_LINGUAS); do \
 	  printf 'cli/%s: ' $$l; msgfmt --check --statistics -o /dev/null po/cli/$$l.po || exit 1; \
 	done
+	./codedoc check --strict
 
 # Regenerates the template of the tool's own messages.
 cli-pot:
@@ -178,7 +181,8 @@ uninstall:
 
 DIST_FILES = Makefile README.md COPYING .ci/run .gitignore output/README output/.gitignore \
              $(wildcard src/*.c src/*.h data/*.xml data/*.rng doc/*.1 po/LINGUAS po/*.po \
-               po/*.pot po/cli/LINGUAS po/cli/*.po po/cli/*.pot tests/unit/*.c tests/unit/*.h \
+               po/*.pot po/glossary/*.po po/cli/LINGUAS po/cli/*.po po/cli/*.pot \
+               tests/unit/*.c tests/unit/*.h \
                tests/e2e/*.c tests/e2e/*.h tests/bench/*.sh tests/fuzz/*.c tests/fuzz/*.h \
                tests/fuzz/*.supp tests/fixtures/*/*.xml tests/fixtures/*/*.sh) \
              $(shell find templates tests/hostile -type f | sort)

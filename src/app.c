@@ -7,8 +7,10 @@
 #include <string.h>
 #include <sysexits.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "catalog.h"
+#include "consistency.h"
 #include "db_xml.h"
 #include "nls.h"
 #include "output.h"
@@ -307,6 +309,26 @@ app_build(const struct app_opts *o, struct diag *d)
 	return rc;
 }
 
+/* Every catalog against itself and, when there is one, against its
+ * language's glossary (po/glossary/<lang>.po). */
+static int
+check_consistency(const struct inputs *in, const struct app_opts *o, struct diag *d)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < in->nlangs; i++) {
+		char *path = xasprintf("%s/glossary/%s.po", o->po_dir, in->langs[i]);
+		struct catalog *g = NULL;
+
+		if (access(path, F_OK) == 0 && (g = cat_load(path, in->langs[i], d)) == NULL)
+			rc = -1;
+		consistency_check(in->cats[i], g, d);
+		cat_free(g);
+		free(path);
+	}
+	return rc;
+}
+
 int
 app_check(const struct app_opts *o, struct diag *d)
 {
@@ -324,6 +346,11 @@ app_check(const struct app_opts *o, struct diag *d)
 	rc = site_render(&s, &pages, &n, d) == 0 ? 0 : EX_DATAERR;
 	if (rc == 0)
 		site_pages_free(pages, n);
+	if (check_consistency(&in, o, d) != 0)
+		rc = EX_DATAERR;
+	/* --strict, as sphinx-build -W: a translator's CI fails on warnings. */
+	if (rc == 0 && o->strict && d->warnings > 0)
+		rc = EX_DATAERR;
 	free(langs);
 	inputs_free(&in);
 	return rc;

@@ -20,6 +20,7 @@ struct app_opts {
 	const char *base_url;  /* NULL: relative links only */
 	int quiet, verbose;
 	int progress;          /* show a progress line on stderr */
+	int strict;            /* check: warnings fail the run */
 };
 
 void app_defaults(struct app_opts *o);

@@ -21,10 +21,12 @@ struct entry {
 	char **plurals;  /* msgstr[i], or NULL */
 	size_t nplurals;
 	int fuzzy;       /* present but not to be used */
+	long line;       /* of its msgid line in the file */
 };
 
 struct catalog {
 	char *lang;
+	char *path;
 	xmlHashTablePtr table;
 	struct plural *plural;
 };
@@ -35,6 +37,8 @@ struct po_load {
 	struct diag *d;
 	const char *path;
 	const char *text; /* the file as read, for lines libgettextpo does not give */
+	const char *next_msgid; /* where to look for the next "msgid" line */
+	long next_line;
 	int errors;
 	int format_bad;
 	jmp_buf fatal;
@@ -161,6 +165,7 @@ cat_free(struct catalog *c)
 	xmlHashFree(c->table, entry_free);
 	plural_free(c->plural);
 	free(c->lang);
+	free(c->path);
 	free(c);
 }
 
@@ -285,15 +290,42 @@ format_ok(po_message_t m, const struct entry *e, struct po_load *l)
 	return !bad;
 }
 
+/* libgettextpo keeps no line for a message: its "msgid" lines come in
+ * the file in the order the messages are read (obsolete ones are "#~"). */
+static long
+msgid_line(struct po_load *l)
+{
+	const char *p = l->next_msgid;
+
+	for (; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
+		if (strncmp(p, "msgid ", 6) == 0) {
+			const char *nl = strchr(p, '\n');
+			long line = l->next_line;
+
+			l->next_msgid = nl ? nl + 1 : NULL;
+			l->next_line++;
+			return line;
+		}
+		l->next_line++;
+	}
+	l->next_msgid = NULL;
+	return 0;
+}
+
 static void
 add_entry(struct catalog *c, po_message_t m, struct po_load *l)
 {
 	const char *id = po_message_msgid(m), *ctx = po_message_msgctxt(m);
 	struct entry *e;
+	long line;
 
-	if (id[0] == '\0' || po_message_is_obsolete(m))
+	if (po_message_is_obsolete(m))
+		return;
+	line = msgid_line(l);
+	if (id[0] == '\0')
 		return;
 	e = xcalloc(1, sizeof *e);
+	e->line = line;
 	e->fuzzy = po_message_is_fuzzy(m);
 	if (!e->fuzzy && po_message_msgid_plural(m) != NULL) {
 		const char *s;
@@ -346,12 +378,15 @@ cat_load(const char *po_path, const char *lang, struct diag *d)
 	l.d = d;
 	l.path = po_path;
 	l.text = text;
+	l.next_msgid = text;
+	l.next_line = 1;
 	l.format_bad = -1;
 	if (check_nul(&l, len) != 0) {
 		free(text);
 		return NULL;
 	}
 	c = xcalloc(1, sizeof *c);
+	c->path = xstrdup(po_path);
 	cur = &l;
 	c->lang = xstrdup(lang);
 	c->table = xmlHashCreate(4096);
@@ -413,4 +448,44 @@ cat_is_fuzzy(const struct catalog *c, const char *ctxt, const char *msgid)
 	const struct entry *e = find(c, ctxt, msgid);
 
 	return e != NULL && e->fuzzy;
+}
+
+/* ---- consistency ---- */
+
+struct scan {
+	const struct catalog *c;
+	void (*fn)(void *arg, const struct cat_entry *e);
+	void *arg;
+};
+
+static void
+scan_one(void *payload, void *data, const xmlChar *msgid, const xmlChar *ctxt,
+    const xmlChar *unused)
+{
+	const struct entry *e = payload;
+	struct scan *s = data;
+	struct cat_entry ce;
+
+	(void)unused;
+	if (e->fuzzy || e->msgstr == NULL)
+		return;
+	ce.ctxt = (const char *)ctxt;
+	ce.msgid = (const char *)msgid;
+	ce.msgstr = e->msgstr;
+	ce.line = e->line;
+	s->fn(s->arg, &ce);
+}
+
+void
+cat_each(const struct catalog *c, void (*fn)(void *arg, const struct cat_entry *e), void *arg)
+{
+	struct scan s = { c, fn, arg };
+
+	xmlHashScanFull(c->table, scan_one, &s);
+}
+
+const char *
+cat_path(const struct catalog *c)
+{
+	return c->path;
 }

@@ -34,4 +34,16 @@ unsigned long cat_plural_index(const struct catalog *c, unsigned long n);
 /* Whether the entry exists but is fuzzy (for statistics). */
 int cat_is_fuzzy(const struct catalog *c, const char *ctxt, const char *msgid);
 
+/* A translated singular entry, for checks over a whole catalog. */
+struct cat_entry {
+	const char *ctxt;   /* NULL when none */
+	const char *msgid;
+	const char *msgstr;
+	long line;          /* of its msgid in the file */
+};
+/* Calls fn for every used singular entry, in no set order. */
+void cat_each(const struct catalog *c, void (*fn)(void *arg, const struct cat_entry *e),
+    void *arg);
+const char *cat_path(const struct catalog *c);
+
 #endif

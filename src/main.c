@@ -19,7 +19,7 @@ enum cmd { CMD_BUILD, CMD_CHECK, CMD_POT, CMD_STATS };
 
 static const char *const cmd_names[] = { "build", "check", "pot", "stats" };
 
-enum { OPT_BASE_URL = 256, OPT_JSON, OPT_HELP, OPT_VERSION };
+enum { OPT_BASE_URL = 256, OPT_JSON, OPT_HELP, OPT_VERSION, OPT_STRICT };
 
 static const struct option long_opts[] = {
 	{ "output", required_argument, NULL, 'o' },
@@ -31,6 +31,7 @@ static const struct option long_opts[] = {
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "base-url", required_argument, NULL, OPT_BASE_URL },
 	{ "json", no_argument, NULL, OPT_JSON },
+	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -70,6 +71,8 @@ usage(FILE *f, int cmd)
 		fputs(_("  -o, --output=FILE     where to write (default: po/codedoc.pot; - for stdout)\n"), f);
 	if (cmd == CMD_STATS)
 		fputs(_("      --json            print JSON instead of a table\n"), f);
+	if (cmd == CMD_CHECK)
+		fputs(_("      --strict          fail when there is any warning\n"), f);
 	fputs(_("  -q, --quiet           no progress line (warnings are still shown)\n"
 	        "  -v, --verbose         say what was written\n"
 	        "  -h, --help            show this help and exit\n"
@@ -157,6 +160,7 @@ parse_opt(int c, struct app_opts *o, const char **pot_out, int *json, int cmd, c
 		o->base_url = optarg;
 		break;
 	case OPT_JSON: *json = 1; break;
+	case OPT_STRICT: o->strict = 1; break;
 	case 'q': o->quiet = 1; break;
 	case 'v': o->verbose = 1; break;
 	case 'h': usage(stdout, cmd); return 0;
