@@ -194,6 +194,8 @@ brief_val(struct lang_state *ls, const struct code *c)
 	val_set(ls->a, m, "href", val_str(ls->a, arena_printf(ls->a, "%s/%s.html", reg->id, c->slug)));
 	val_set(ls->a, m, "man", val_str(ls->a, arena_printf(ls->a, "%s-%s", reg->id, c->slug)));
 	val_set(ls->a, m, "title", tx_db(ls, ls->a, reg, c->id, "title", &c->title));
+	/* For <title> and attributes, where no span can mark a language. */
+	val_set(ls->a, m, "title_en", val_bool(ls->a, val_get(m, "title")->fallback));
 	val_set(ls->a, m, "registry_id", val_str(ls->a, reg->id));
 	val_set(ls->a, m, "nonstandard", val_bool(ls->a, c->status == STATUS_NONSTANDARD));
 	val_set(ls->a, m, "deprecated", val_bool(ls->a, c->status == STATUS_DEPRECATED));
@@ -386,6 +388,8 @@ registry_val(struct lang_state *ls, const struct registry *reg, size_t r)
 	val_set(ls->a, m, "name", tx_db(ls, ls->a, reg, NULL, "name", &reg->name));
 	val_set(ls->a, m, "short", tx_db(ls, ls->a, reg, NULL, "short", &reg->short_name));
 	val_set(ls->a, m, "blurb", tx_db(ls, ls->a, reg, NULL, "blurb", &reg->blurb));
+	val_set(ls->a, m, "name_en", val_bool(ls->a, val_get(m, "name")->fallback));
+	val_set(ls->a, m, "blurb_en", val_bool(ls->a, val_get(m, "blurb")->fallback));
 	val_set(ls->a, m, "intro", paras_val(ls, ls->a, reg, NULL, "intro", &reg->intro));
 	val_set(ls->a, m, "href", val_str(ls->a, arena_printf(ls->a, "%s/index.html", reg->id)));
 	val_set(ls->a, m, "man", val_str(ls->a, reg->id));

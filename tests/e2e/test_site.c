@@ -913,6 +913,10 @@ translations_appear(void **state)
 	free(s);
 	s = slurp("%s/html/es/smtp-enhanced/x.1.1.html", site);
 	contains(s, ">Descripción</h2>", "es X.1.1");
+	/* Where no span can stand: the element carries the language. */
+	contains(s, "<title lang=\"en\">SMTP X.1.1: ", "es X.1.1");
+	contains(s, "<meta name=\"description\" content=\"Bad destination mailbox address\" lang=\"en\">",
+	    "es X.1.1");
 	contains(s, "<p><span lang=\"en\">", "es X.1.1");
 	contains(s, "<meta name=\"robots\" content=\"noindex\">", "es X.1.1");
 	contains(s, "<p class=\"notice\" role=\"note\">", "es X.1.1");
