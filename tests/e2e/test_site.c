@@ -413,6 +413,100 @@ coverage_counts_visible_words(void **state)
 	}
 }
 
+/* ---- names stay labels ---- */
+
+struct names {
+	char **v;
+	size_t n;
+};
+
+/* Turkish capitalises names, not nouns: a class or category name right
+ * after a lower-case word is a name spliced into a sentence, where it
+ * would need a case ending. */
+static int
+spliced_name(const char *text, const struct names *nm)
+{
+	for (size_t k = 0; k < nm->n; k++)
+		for (const char *p = text; (p = strstr(p, nm->v[k])) != NULL; p++)
+			if ((p - text >= 2 && p[-1] == ' ' && p[-2] >= 'a' && p[-2] <= 'z')
+			    || (p - text >= 3 && p[-1] == '(' && p[-2] == ' ' && p[-3] >= 'a'
+			        && p[-3] <= 'z'))
+				return 1;
+	return 0;
+}
+
+static void
+scan_paragraphs(xmlNode *n, const struct names *nm, const char *page, size_t *paras)
+{
+	for (; n; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "p") == 0
+		    && xmlHasProp(n, (const xmlChar *)"class") == NULL) {
+			xmlChar *t = xmlNodeGetContent(n);
+
+			(*paras)++;
+			if (spliced_name((const char *)t, nm))
+				fail_msg("%s: a class or category name inside a sentence: %.200s", page, t);
+			xmlFree(t);
+		}
+		scan_paragraphs(n->children, nm, page, paras);
+	}
+}
+
+static void
+turkish_names_are_not_spliced(void **state)
+{
+	static const char *const pages[] = { "smtp/450-vs-550.html", "smtp/221-vs-421.html",
+		"smtp/451.html", "smtp/550.html", "http/404.html", "http/301-vs-308.html",
+		"smtp-enhanced/x.7.1.html", "smtp/index.html" };
+	struct diag d = { 0, 0, 1, NULL, NULL };
+	struct catalog *cat = cat_load("po/tr.po", "tr", &d);
+	struct db db;
+	struct names nm = { NULL, 0 };
+	size_t paras = 0;
+
+	(void)state;
+	assert_non_null(cat);
+	assert_int_equal(db_load_dir(&db, "data", "data/registry.rng", &d), 0);
+	for (size_t r = 0; r < db.nregs; r++) {
+		char ctxt[DBMSG_CTXT_MAX], what[ID_MAX + 16];
+		const struct registry *reg = &db.regs[r];
+
+		for (size_t i = 0; i < reg->nclasses + reg->ncategories; i++) {
+			const char *s;
+
+			if (i < reg->nclasses)
+				snprintf(what, sizeof what, "class-%s", reg->classes[i].id);
+			else
+				snprintf(what, sizeof what, "category-%s", reg->categories[i - reg->nclasses].id);
+			dbmsg_ctxt(ctxt, reg, what, "name");
+			s = cat_gettext(cat, ctxt, i < reg->nclasses ? reg->classes[i].name.src
+			    : reg->categories[i - reg->nclasses].name.src);
+			if (s != NULL) {
+				nm.v = xgrow(nm.v, nm.n, sizeof *nm.v);
+				nm.v[nm.n++] = xstrdup(s);
+			}
+		}
+	}
+	assert_true(nm.n > 10);
+	for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+		char path[PATH_MAX];
+		htmlDocPtr doc;
+
+		snprintf(path, sizeof path, "%s/html/tr/%s", site, pages[i]);
+		doc = htmlReadFile(path, "UTF-8", HTML_PARSE_NONET | HTML_PARSE_NOERROR
+		    | HTML_PARSE_NOWARNING);
+		assert_non_null(doc);
+		scan_paragraphs(xmlDocGetRootElement(doc), &nm, pages[i], &paras);
+		xmlFreeDoc(doc);
+	}
+	assert_true(paras > 20);
+	for (size_t i = 0; i < nm.n; i++)
+		free(nm.v[i]);
+	free(nm.v);
+	cat_free(cat);
+	db_free(&db);
+}
+
 /* ---- comparisons say only what the data says ---- */
 
 /* Text of the cells of the row whose header is label, as the reader
@@ -899,7 +993,7 @@ translations_appear(void **state)
 	contains(s, ">Nasıl Düzeltilir</h2>", "tr 451");
 	/* Dates, lists and percentages as the language writes them (CLDR). */
 	contains(s, "28 Kasım 2025 tarihinde codedoc", "tr 451");
-	contains(s, "Bu sayfanın çevirisi: %100 tamamlandı.", "tr 451");
+	contains(s, "Bu sayfanın çevirisi %100 oranında tamamlandı.", "tr 451");
 	contains(s, "</span> veya <span class=\"phase\">ATRN</span>", "tr 451");
 	assert_null(strstr(s, "<span lang=\"en\">"));
 	contains(s, "<link rel=\"alternate\" hreflang=\"de\" "
@@ -910,6 +1004,9 @@ translations_appear(void **state)
 	free(s);
 	s = slurp("%s/html/de/http/404.html", site);
 	contains(s, "am 28. November 2025.", "de 404");
+	free(s);
+	s = slurp("%s/html/de/smtp/451.html", site);
+	contains(s, "</span> oder <span class=\"phase\">ATRN</span>", "de 451");
 	free(s);
 	s = slurp("%s/html/es/smtp-enhanced/x.1.1.html", site);
 	contains(s, ">Descripción</h2>", "es X.1.1");
@@ -1004,6 +1101,7 @@ main(void)
 		cmocka_unit_test(comparisons_state_only_the_data),
 		cmocka_unit_test(english_fragments_are_marked),
 		cmocka_unit_test(coverage_counts_visible_words),
+		cmocka_unit_test(turkish_names_are_not_spliced),
 		cmocka_unit_test(no_class_level_claims),
 		cmocka_unit_test(a_registry_of_another_shape_builds),
 		cmocka_unit_test(every_link_resolves),
