@@ -41,10 +41,10 @@ LIBS       = $(XML_LIBS) $(ICU_LIBS) -lgettextpo -lpthread
 OUT       ?= output
 SOURCE_DATE_EPOCH ?=
 
-LIB_SRC = src/util.c src/model.c src/db_xml.c src/validate.c src/dbmsg.c src/escape.c \
+LIB_SRC = src/util.c src/match.c src/model.c src/db_xml.c src/validate.c src/dbmsg.c src/escape.c \
           src/langvals.c src/plan.c src/cldr.c src/consistency.c \
           src/value.c src/tmpl.c src/plural.c src/catalog.c src/compare.c src/site.c \
-          src/output.c src/pot.c src/stats.c src/app.c
+          src/output.c src/pot.c src/stats.c src/explain.c src/app.c
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/schema.o
 TESTS   = test_escape test_tmpl test_db test_plural test_catalog test_output test_cldr
 TEST_BIN = $(TESTS:%=build/tests/%)

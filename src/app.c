@@ -12,6 +12,7 @@
 #include "catalog.h"
 #include "consistency.h"
 #include "db_xml.h"
+#include "explain.h"
 #include "nls.h"
 #include "output.h"
 #include "pot.h"
@@ -240,6 +241,7 @@ setup_site(struct site *s, struct site_lang **langs, const struct inputs *in,
 	s->date = in->date;
 	s->version = VERSION;
 	s->base_url = o->base_url;
+	s->po_dir = o->po_dir;
 	s->formats = o->formats;
 	s->threads = o->threads;
 }
@@ -386,4 +388,43 @@ app_stats(const struct app_opts *o, int json, FILE *out, struct diag *d)
 	free(rows);
 	inputs_free(&in);
 	return ferror(out) ? EX_IOERR : 0;
+}
+
+/* The language explain speaks: -l, else the user's (explain_lang()),
+ * else English.  Leaves at most that one in in->langs. */
+static int
+explain_langs(struct inputs *in, const struct app_opts *o, struct diag *d)
+{
+	int li;
+
+	if (read_linguas(in, o->po_dir, d) != 0)
+		return -1;
+	if (o->langs != NULL)
+		return pick_langs(in, o->langs, d);
+	li = explain_lang(in->langs, in->nlangs);
+	return pick_langs(in, li < 0 ? "en" : in->langs[li], d);
+}
+
+int
+app_explain(const struct app_opts *o, const char *text, int json, FILE *out, struct diag *d)
+{
+	struct inputs in;
+	struct site s;
+	struct site_lang *langs;
+	struct buf b = BUF_INIT;
+	int n = -1;
+
+	if (load_inputs(&in, o, 0, d) != 0)
+		return EX_DATAERR;
+	if (explain_langs(&in, o, d) == 0 && in.nlangs <= 1 && load_catalogs(&in, o->po_dir, d) == 0) {
+		setup_site(&s, &langs, &in, o);
+		n = explain_render(&s, in.nlangs, text, json, &b, d);
+		free(langs);
+	} else if (in.nlangs > 1)
+		diag_report(d, DIAG_ERROR, NULL, 0, 0, "%s", _("explain speaks one language: give one with -l"));
+	inputs_free(&in);
+	if (n >= 0 && b.len > 0 && fwrite(b.data, 1, b.len, out) != b.len)
+		n = -2;
+	buf_free(&b);
+	return n == -2 ? EX_IOERR : n < 0 ? EX_DATAERR : n == 0 ? 1 : 0;
 }

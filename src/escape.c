@@ -125,12 +125,51 @@ esc_roff(struct buf *out, const char *s, size_t n)
 }
 
 void
+esc_json(struct buf *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '"' || c == '\\') {
+			buf_putc(out, '\\');
+			buf_putc(out, (char)c);
+		} else if (c == '\n')
+			buf_puts(out, "\\n");
+		else if (c < 0x20 || c == 0x7f || c == '<')
+			buf_printf(out, "\\u%04x", c);
+		else if (c == 0xe2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80
+		    && ((unsigned char)s[i + 2] == 0xa8 || (unsigned char)s[i + 2] == 0xa9)) {
+			buf_printf(out, "\\u%04x", 0x2000 + ((unsigned char)s[i + 2] & 0x3f));
+			i += 2;
+		} else
+			buf_putc(out, (char)c);
+	}
+}
+
+void
+esc_plain(struct buf *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		size_t len;
+		enum special sp = classify((const unsigned char *)s + i, n - i, &len);
+
+		if (sp == SP_SPACE)
+			buf_putc(out, ' ');
+		else if (sp != SP_DROP)
+			buf_add(out, s + i, len);
+		i += len;
+	}
+}
+
+void
 esc_fmt(enum fmt f, struct buf *out, const char *s, size_t n)
 {
 	switch (f) {
 	case FMT_HTML: esc_html(out, s, n); break;
 	case FMT_ROFF: esc_roff(out, s, n); break;
 	case FMT_TEXT: buf_add(out, s, n); break;
+	case FMT_JSON: esc_json(out, s, n); break;
+	case FMT_PLAIN: esc_plain(out, s, n); break;
 	}
 }
 
@@ -148,6 +187,10 @@ fmt_from_name(const char *name, enum fmt *f)
 		*f = FMT_ROFF;
 	else if (strcmp(dot, ".css") == 0)
 		*f = FMT_TEXT;
+	else if (strcmp(dot, ".json") == 0 || strcmp(dot, ".js") == 0)
+		*f = FMT_JSON;
+	else if (strcmp(dot, ".txt") == 0)
+		*f = FMT_PLAIN;
 	else
 		return -1;
 	return 0;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "dbmsg.h"
+#include "match.h"
 
 /* ---- translation ---- */
 
@@ -319,6 +320,34 @@ set_classes(struct lang_state *ls, struct val *m, const struct code *c)
 	val_set(ls->a, m, "several_classes", val_bool(ls->a, c->nclasses > 1));
 }
 
+static void
+add_paras(struct buf *b, const struct val *list)
+{
+	for (size_t i = 0; i < list->u.list.n; i++) {
+		buf_puts(b, val_get(list->u.list.items[i], "text")->u.s);
+		buf_putc(b, ' ');
+	}
+}
+
+/* The words search finds a code by (match.h), in this language. */
+static void
+set_words(struct lang_state *ls, struct val *m)
+{
+	struct buf b = BUF_INIT;
+	char *title = match_words(val_get(m, "title")->u.s, NULL), *rest;
+
+	add_paras(&b, val_get(m, "description"));
+	add_paras(&b, val_get(m, "when"));
+	add_paras(&b, val_get(m, "fix"));
+	buf_putc(&b, '\0');
+	rest = match_words(b.data, title);
+	val_set(ls->a, m, "title_words", val_str(ls->a, title));
+	val_set(ls->a, m, "words", val_str(ls->a, rest));
+	free(title);
+	free(rest);
+	buf_free(&b);
+}
+
 static struct val *
 code_val(struct lang_state *ls, const struct code *c)
 {
@@ -342,6 +371,7 @@ code_val(struct lang_state *ls, const struct code *c)
 	val_set(ls->a, m, "refs", refs_val(ls, c));
 	val_set(ls->a, m, "compares", compares_val(ls, c));
 	set_related(ls, m, c);
+	set_words(ls, m);
 	return m;
 }
 

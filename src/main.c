@@ -14,10 +14,11 @@
 #include "app.h"
 #include "nls.h"
 #include "site.h"
+#include "util.h"
 
-enum cmd { CMD_BUILD, CMD_CHECK, CMD_POT, CMD_STATS };
+enum cmd { CMD_BUILD, CMD_CHECK, CMD_POT, CMD_STATS, CMD_EXPLAIN };
 
-static const char *const cmd_names[] = { "build", "check", "pot", "stats" };
+static const char *const cmd_names[] = { "build", "check", "pot", "stats", "explain" };
 
 enum { OPT_BASE_URL = 256, OPT_JSON, OPT_HELP, OPT_VERSION, OPT_STRICT };
 
@@ -50,13 +51,20 @@ usage(FILE *f, int cmd)
 		        "  build    render every page into the output folder\n"
 		        "  check    validate the database, templates and catalogs; write nothing\n"
 		        "  pot      write the translation template po/codedoc.pot\n"
-		        "  stats    show how complete each language's translation is\n\n"
+		        "  stats    show how complete each language's translation is\n"
+		        "  explain  say what the codes in a text (a bounce line) mean and how to\n"
+		        "           fix them, in your language\n\n"
 		        "Run 'codedoc COMMAND --help' for the options of a command.\n"
 		        "  -h, --help       show this help and exit\n"
 		        "  -V, --version    show the version and exit\n"), f);
 		return;
 	}
-	fprintf(f, _("Usage: codedoc %s [OPTION]...\n"), cmd_names[cmd]);
+	if (cmd == CMD_EXPLAIN)
+		fputs(_("Usage: codedoc explain [OPTION]... [TEXT]...\n"
+		        "Finds codes such as 550 or 5.1.1 in TEXT (or standard input) and explains\n"
+		        "them in the language of LANGUAGE, LC_ALL, LC_MESSAGES or LANG.\n"), f);
+	else
+		fprintf(f, _("Usage: codedoc %s [OPTION]...\n"), cmd_names[cmd]);
 	fputs(_("  -d, --data=DIR        code database folder (default: data)\n"
 	        "  -t, --templates=DIR   templates folder (default: templates)\n"
 	        "  -p, --po=DIR          catalogs folder (default: po)\n"), f);
@@ -69,15 +77,18 @@ usage(FILE *f, int cmd)
 		        "      --base-url=URL    absolute address of the site, for canonical links\n"), f);
 	if (cmd == CMD_POT)
 		fputs(_("  -o, --output=FILE     where to write (default: po/codedoc.pot; - for stdout)\n"), f);
-	if (cmd == CMD_STATS)
-		fputs(_("      --json            print JSON instead of a table\n"), f);
+	if (cmd == CMD_EXPLAIN)
+		fputs(_("  -l, --languages=LANG  explain in this language of po/LINGUAS\n"), f);
+	if (cmd == CMD_STATS || cmd == CMD_EXPLAIN)
+		fputs(_("      --json            print JSON instead of text\n"), f);
 	if (cmd == CMD_CHECK)
 		fputs(_("      --strict          fail when there is any warning\n"), f);
 	fputs(_("  -q, --quiet           no progress line (warnings are still shown)\n"
 	        "  -v, --verbose         say what was written\n"
 	        "  -h, --help            show this help and exit\n"
 	        "  -V, --version         show the version and exit\n\n"
-	        "Exit status: 0 success, 64 bad usage, 65 bad input data, 70 internal error,\n"
+	        "Exit status: 0 success (explain: a code was found; 1: none was found),\n"
+	        "64 bad usage, 65 bad input data, 70 internal error,\n"
 	        "71 out of memory, 73 cannot create the output folder, 74 input/output error,\n"
 	        "75 another build is writing to the output folder.\n"), f);
 }
@@ -180,8 +191,34 @@ find_cmd(const char *name)
 	return -1;
 }
 
+/* The text to explain: the arguments, or standard input. */
+static char *
+explain_text(int argc, char **argv)
+{
+	struct buf b = BUF_INIT;
+	char chunk[4096];
+	size_t n;
+
+	if (optind < argc) {
+		for (int i = optind; i < argc; i++) {
+			if (i > optind)
+				buf_putc(&b, ' ');
+			buf_puts(&b, argv[i]);
+		}
+	} else {
+		while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0 && b.len < INPUT_MAX_LIST)
+			buf_add(&b, chunk, n);
+		if (ferror(stdin)) {
+			buf_free(&b);
+			return NULL;
+		}
+	}
+	buf_putc(&b, '\0');
+	return buf_detach(&b);
+}
+
 static int
-run(int cmd, const struct app_opts *o, const char *pot_out, int json)
+run(int cmd, const struct app_opts *o, const char *pot_out, int json, const char *text)
 {
 	/* -q hides progress only: a warning is never silenced. */
 	struct diag d = { 0, 0, 0, NULL, NULL };
@@ -192,6 +229,7 @@ run(int cmd, const struct app_opts *o, const char *pot_out, int json)
 	case CMD_BUILD: rc = app_build(o, &d); break;
 	case CMD_CHECK: rc = app_check(o, &d); break;
 	case CMD_STATS: rc = app_stats(o, json, stdout, &d); break;
+	case CMD_EXPLAIN: rc = app_explain(o, text, json, stdout, &d); break;
 	case CMD_POT:
 		pot = pot_out ? NULL : malloc(strlen(o->po_dir) + 16);
 		if (pot)
@@ -210,7 +248,7 @@ main(int argc, char **argv)
 {
 	struct app_opts o;
 	const char *pot_out = NULL, *ld = getenv("CODEDOC_LOCALEDIR");
-	char *slashed = NULL;
+	char *slashed = NULL, *text = NULL;
 	int cmd = -1, json = 0, c, rc;
 
 	/* Only messages follow the user's locale: character classes, case
@@ -230,7 +268,7 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":o:d:t:p:l:f:j:qvhV", long_opts, NULL)) != -1)
 		if ((rc = parse_opt(c, &o, &pot_out, &json, cmd, argv)) >= 0)
 			return rc;
-	if (optind < argc)
+	if (optind < argc && cmd != CMD_EXPLAIN)
 		return bad_usage(_("unexpected argument '%s'"), argv[optind]);
 	if (cmd < 0) {
 		usage(stderr, -1);
@@ -244,7 +282,13 @@ main(int argc, char **argv)
 		sprintf(slashed, "%s/", o.base_url);
 		o.base_url = slashed;
 	}
-	rc = run(cmd, &o, pot_out, json);
+	if (cmd == CMD_EXPLAIN && (text = explain_text(argc, argv)) == NULL) {
+		fprintf(stderr, "codedoc: %s: %s\n", _("standard input"), strerror(errno));
+		free(slashed);
+		return EX_IOERR;
+	}
+	rc = run(cmd, &o, pot_out, json, text);
+	free(text);
 	free(slashed);
 	return rc;
 }

@@ -38,6 +38,24 @@ code_complete(const struct lang_state *ls, const struct code *c)
 	return words_complete(ls->code_words[reg_index(ls, c->registry)][code_index(c)]);
 }
 
+/* What serves the pages: search, the 404 page, translation status and
+ * the machine-readable export. */
+static void
+plan_extras(struct plan *p, const struct db *db, size_t li)
+{
+	add_job(p, P_SEARCH, li, NULL, NULL, NULL);
+	add_job(p, P_NOTFOUND, li, NULL, NULL, NULL);
+	add_job(p, P_STATUS, li, NULL, NULL, NULL);
+	add_job(p, P_INDEX_JS, li, NULL, NULL, NULL);
+	for (size_t r = 0; r < db->nregs; r++) {
+		const struct registry *reg = &db->regs[r];
+
+		add_job(p, P_API_REG, li, reg, NULL, NULL);
+		for (size_t i = 0; i < reg->ncodes; i++)
+			add_job(p, P_API_CODE, li, reg, &reg->codes[i], NULL);
+	}
+}
+
 static void
 plan_html(struct plan *p, const struct db *db, size_t li)
 {
@@ -80,13 +98,20 @@ plan_make(struct plan *p, const struct site *s, const struct lang_state *ls)
 	if (s->formats & SITE_HTML) {
 		add_job(p, P_CHOOSER, 0, NULL, NULL, NULL);
 		add_job(p, P_CSS, 0, NULL, NULL, NULL);
+		add_job(p, P_SEARCH_JS, 0, NULL, NULL, NULL);
+		/* The catalogs, for the status page to link to: lang 0 is the
+		 * template (.pot) a new language starts from. */
+		for (size_t li = 0; s->po_dir != NULL && li < s->nlangs; li++)
+			add_job(p, P_PO, li, NULL, NULL, NULL);
 	}
 	/* A sitemap needs absolute addresses: only with --base-url. */
 	if ((s->formats & SITE_HTML) && s->base_url != NULL)
 		add_job(p, P_SITEMAP, 0, NULL, NULL, NULL);
 	for (size_t li = 0; li < s->nlangs; li++) {
-		if (s->formats & SITE_HTML)
+		if (s->formats & SITE_HTML) {
 			plan_html(p, s->db, li);
+			plan_extras(p, s->db, li);
+		}
 		if (s->formats & SITE_MAN)
 			plan_man(p, s->db, &ls[li], li);
 	}
@@ -106,6 +131,12 @@ plan_is_lang_page(const struct job *j)
 	return j->kind >= P_HOME && j->kind <= P_COMPARE;
 }
 
+int
+plan_is_html_page(const struct job *j)
+{
+	return j->kind >= P_HOME && j->kind <= P_STATUS;
+}
+
 const char *
 plan_page_path(struct arena *a, const struct job *j)
 {
@@ -115,6 +146,12 @@ plan_page_path(struct arena *a, const struct job *j)
 	case P_CODE: return arena_printf(a, "%s/%s.html", j->reg->id, j->a->slug);
 	case P_COMPARE:
 		return arena_printf(a, "%s/%s-vs-%s.html", j->reg->id, j->a->slug, j->b->slug);
+	case P_SEARCH: return "search.html";
+	case P_NOTFOUND: return "404.html";
+	case P_STATUS: return "translations.html";
+	case P_INDEX_JS: return "search-index.js";
+	case P_API_REG: return arena_printf(a, "api/%s.json", j->reg->id);
+	case P_API_CODE: return arena_printf(a, "api/%s/%s.json", j->reg->id, j->a->slug);
 	default: return "";
 	}
 }
@@ -128,6 +165,8 @@ plan_out_path(struct arena *a, const struct site *s, const struct job *j)
 	switch (j->kind) {
 	case P_CHOOSER: return "html/index.html";
 	case P_CSS: return "html/style.css";
+	case P_SEARCH_JS: return "html/search.js";
+	case P_PO: return j->lang == 0 ? "html/po/codedoc.pot" : arena_printf(a, "html/po/%s.po", lang);
 	case P_SITEMAP: return "html/sitemap.xml";
 	case P_MAN_REG: return arena_printf(a, "%s/%s.7", mandir, j->reg->id);
 	case P_MAN_CODE: return arena_printf(a, "%s/%s-%s.7", mandir, j->reg->id, j->a->slug);
@@ -139,8 +178,11 @@ const char *
 plan_template(const struct job *j)
 {
 	static const char *const names[] = { "html/chooser.html", "html/style.css",
-		"html/sitemap.xml", "html/home.html", "html/registry.html", "html/code.html",
-		"html/compare.html", "man/registry.7", "man/code.7" };
+		"html/search.js", "html/sitemap.xml", NULL,
+		"html/home.html", "html/registry.html", "html/code.html", "html/compare.html",
+		"html/search.html", "html/404.html", "html/translations.html",
+		"html/search-index.js", "html/api/registry.json", "html/api/code.json",
+		"man/registry.7", "man/code.7" };
 
 	return names[j->kind];
 }
@@ -177,6 +219,7 @@ plan_translated(const struct lang_state *ls, const struct job *j, unsigned *perc
 	switch (j->kind) {
 	case P_CODE:
 	case P_MAN_CODE:
+	case P_API_CODE:
 		w = ls->code_words[r][code_index(j->a)];
 		break;
 	case P_COMPARE:
@@ -184,8 +227,16 @@ plan_translated(const struct lang_state *ls, const struct job *j, unsigned *perc
 		break;
 	case P_REGISTRY:
 	case P_MAN_REG:
+	case P_API_REG:
 		w = ls->reg_words[r];
 		break;
+	case P_SEARCH:
+	case P_NOTFOUND:
+	case P_STATUS:
+		/* Interface only: each string that is not translated is marked. */
+		if (percent)
+			*percent = 100;
+		return 1;
 	default:
 		/* Home and chooser: what they show of every registry. */
 		for (size_t k = 0; k < db->nregs; k++)

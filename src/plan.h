@@ -10,8 +10,14 @@
 #include "site.h"
 #include "value.h"
 
+/* Site-wide files first, then a language's pages (home to comparison:
+ * the pages of the sitemap), its other pages, its data, its man pages. */
 enum page_kind {
-	P_CHOOSER, P_CSS, P_SITEMAP, P_HOME, P_REGISTRY, P_CODE, P_COMPARE, P_MAN_REG, P_MAN_CODE
+	P_CHOOSER, P_CSS, P_SEARCH_JS, P_SITEMAP, P_PO,
+	P_HOME, P_REGISTRY, P_CODE, P_COMPARE,
+	P_SEARCH, P_NOTFOUND, P_STATUS,
+	P_INDEX_JS, P_API_REG, P_API_CODE,
+	P_MAN_REG, P_MAN_CODE
 };
 
 struct job {
@@ -30,12 +36,16 @@ struct plan {
 void plan_make(struct plan *p, const struct site *s, const struct lang_state *ls);
 void plan_free(struct plan *p);
 
-/* Whether a job is an HTML page of a language (home to comparison). */
+/* Whether a job is an HTML page of a language's content (home to
+ * comparison): the pages of the sitemap. */
 int plan_is_lang_page(const struct job *j);
-/* Page path relative to the language folder (HTML pages only). */
+/* Whether a job is an HTML page with the site's header and footer. */
+int plan_is_html_page(const struct job *j);
+/* Path relative to the language folder (a language's files only). */
 const char *plan_page_path(struct arena *a, const struct job *j);
 /* Path relative to the output folder. */
 const char *plan_out_path(struct arena *a, const struct site *s, const struct job *j);
+/* The template of a job, NULL for a file copied as it is (P_PO). */
 const char *plan_template(const struct job *j);
 /* Whether the page's own content is translated in language li, and how
  * much of it is (percent, may be NULL). */

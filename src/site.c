@@ -9,14 +9,19 @@
 
 #include "compare.h"
 #include "langvals.h"
+#include "match.h"
 #include "nls.h"
 #include "plan.h"
+#include "stats.h"
 #include "value.h"
 
 struct build {
 	const struct site *s;
 	struct lang_state *ls;
 	struct plan plan;
+	struct match_forms forms;   /* for the search index */
+	struct stats_row *stats;    /* for the translation status page */
+	size_t nstats;
 	struct page_out *pages;
 	size_t next, done;
 	int failed;
@@ -76,6 +81,114 @@ sitemap_val(struct arena *a, const struct build *b)
 	return list;
 }
 
+/* Every code of every registry, in database order, as the search index
+ * lists them: the forms refer to codes by this position. */
+static struct val *
+index_codes(struct arena *a, const struct build *b, const struct lang_state *ls)
+{
+	const struct db *db = b->s->db;
+	struct val *codes = val_list(a);
+
+	for (size_t r = 0; r < db->nregs; r++)
+		for (size_t i = 0; i < db->regs[r].ncodes; i++) {
+			struct val *m = val_map(a);
+
+			val_set(a, m, "registry", ls->regs[r]);
+			val_set(a, m, "code", lang_code(ls, &db->regs[r].codes[i]));
+			val_push(a, codes, m);
+		}
+	return codes;
+}
+
+static size_t
+code_position(const struct db *db, const struct code *c)
+{
+	size_t n = 0;
+
+	for (const struct registry *r = db->regs; r != c->registry; r++)
+		n += r->ncodes;
+	return n + (size_t)(c - c->registry->codes);
+}
+
+/* The written forms (match.h), each with the codes it names. */
+static struct val *
+index_forms(struct arena *a, const struct build *b)
+{
+	struct val *forms = val_list(a), *hits = NULL;
+	const struct match_forms *f = &b->forms;
+
+	for (size_t i = 0; i < f->n; i++) {
+		struct val *h = val_map(a);
+
+		if (i == 0 || strcmp(f->v[i].form, f->v[i - 1].form) != 0) {
+			struct val *m = val_map(a);
+
+			hits = val_list(a);
+			val_set(a, m, "form", val_str(a, f->v[i].form));
+			val_set(a, m, "hits", hits);
+			val_push(a, forms, m);
+		}
+		val_set(a, h, "i", val_int(a, (long)code_position(b->s->db, f->v[i].code)));
+		val_set(a, h, "class", val_str(a, f->v[i].cls ? f->v[i].cls->id : ""));
+		val_push(a, hits, h);
+	}
+	return forms;
+}
+
+static struct val *
+status_set(struct arena *a, const struct lang_state *ls, const struct stats_row *row,
+    const struct val *name)
+{
+	struct val *m = val_map(a);
+	const struct cat_stats *st = &row->st;
+	size_t total = st->translated + st->fuzzy + st->untranslated;
+	unsigned pct = stats_percent(st);
+	unsigned fuzzy = total ? (unsigned)(st->fuzzy * 100 / total) : 0;
+
+	val_set(a, m, "name", name);
+	val_set(a, m, "done", val_int(a, (long)st->translated));
+	val_set(a, m, "fuzzy", val_int(a, (long)st->fuzzy));
+	val_set(a, m, "has_fuzzy", val_bool(a, st->fuzzy > 0));
+	val_set(a, m, "total", val_int(a, (long)total));
+	val_set(a, m, "pct", val_int(a, (long)pct));
+	val_set(a, m, "pct_text", val_str(a, ls->cldr.percent[pct > 100 ? 100 : pct]));
+	val_set(a, m, "fuzzy_pct", val_int(a, (long)(pct + fuzzy > 100 ? 100 - pct : fuzzy)));
+	val_set(a, m, "fuzzy_x", val_int(a, (long)pct));
+	return m;
+}
+
+/* Each translation's completeness, for the status page in the language
+ * of ls: the interface, then every registry. */
+static struct val *
+status_val(struct arena *a, const struct build *b, const struct lang_state *ls)
+{
+	const struct db *db = b->s->db;
+	struct val *langs = val_list(a);
+	size_t per = db->nregs + 1;
+
+	for (size_t li = 1; li < b->s->nlangs; li++) {
+		const struct stats_row *rows = &b->stats[(li - 1) * per];
+		struct val *m = val_map(a), *sets = val_list(a);
+		struct cat_stats all = { 0, 0, 0 };
+
+		for (size_t k = 0; k < per; k++) {
+			all.translated += rows[k].st.translated;
+			all.fuzzy += rows[k].st.fuzzy;
+			all.untranslated += rows[k].st.untranslated;
+			val_push(a, sets, status_set(a, ls, &rows[k],
+			    k == 0 ? val_bool(a, 0) : val_get(ls->regs[k - 1], "name")));
+		}
+		val_set(a, m, "lang", b->ls[li].lang);
+		val_set(a, m, "po", val_str(a, arena_printf(a, "po/%s.po", b->s->langs[li].code)));
+		val_set(a, m, "file", val_str(a, arena_printf(a, "%s.po", b->s->langs[li].code)));
+		val_set(a, m, "all", status_set(a, ls, &(struct stats_row){ NULL, NULL, all },
+		    val_bool(a, 0)));
+		val_set(a, m, "sets", sets);
+		val_push(a, langs, m);
+	}
+	return langs;
+}
+
 static void
 set_compare(struct arena *a, struct val *m, const struct lang_state *ls, const struct job *j)
 {
@@ -104,8 +217,17 @@ page_ctx(struct arena *a, const struct build *b, const struct job *j)
 	val_set(a, m, "path", val_str(a, path));
 	val_set(a, m, "root", val_str(a, root_of(path)));
 	val_set(a, m, "top", val_str(a, arena_printf(a, "%s../", root_of(path))));
+	/* A 404 page is shown at any address: its links must not depend on
+	 * it, so they are absolute when the site's address is known. */
+	if (j->kind == P_NOTFOUND && s->base_url) {
+		val_set(a, m, "root", val_str(a, arena_printf(a, "%s%s/", s->base_url, ls->L->code)));
+		val_set(a, m, "top", val_str(a, s->base_url));
+	}
 	val_set(a, m, "base_url", val_str(a, s->base_url ? s->base_url : ""));
 	val_set(a, m, "translated", val_bool(a, j->lang == 0 || translated));
+	val_set(a, m, "indexable", val_bool(a, (j->lang == 0 || translated)
+	    && j->kind != P_SEARCH && j->kind != P_NOTFOUND));
+	val_set(a, m, "search_page", val_bool(a, j->kind == P_SEARCH));
 	val_set(a, m, "coverage", val_int(a, (long)percent));
 	val_set(a, m, "coverage_text", val_str(a, ls->cldr.percent[percent > 100 ? 100 : percent]));
 	val_set(a, m, "date_text", val_str(a, ls->cldr.date));
@@ -121,7 +243,14 @@ page_ctx(struct arena *a, const struct build *b, const struct job *j)
 		set_compare(a, m, ls, j);
 	if (j->kind == P_SITEMAP)
 		val_set(a, m, "pages", sitemap_val(a, b));
-	if (j->kind == P_HOME || j->kind == P_CHOOSER) {
+	if (j->kind == P_INDEX_JS) {
+		val_set(a, m, "codes", index_codes(a, b, ls));
+		val_set(a, m, "forms", index_forms(a, b));
+	}
+	if (j->kind == P_STATUS)
+		val_set(a, m, "status", status_val(a, b, ls));
+	if (j->kind == P_HOME || j->kind == P_CHOOSER || j->kind == P_NOTFOUND
+	    || j->kind == P_SEARCH) {
 		struct val *regs = val_list(a);
 
 		for (size_t k = 0; k < s->db->nregs; k++)
@@ -155,11 +284,37 @@ count_coverage(struct arena *a, const struct build *b, const struct job *j, cons
 	return 0;
 }
 
+/* A catalog as it is, for translators to download from the status page. */
+static int
+copy_catalog(struct build *b, const struct job *j, struct page_out *po, struct diag *d)
+{
+	char *path = j->lang == 0 ? xasprintf("%s/codedoc.pot", b->s->po_dir)
+	    : xasprintf("%s/%s.po", b->s->po_dir, b->s->langs[j->lang].code);
+	size_t len;
+	char *data = read_input(path, &len, INPUT_MAX_CATALOG, d);
+	struct arena *a;
+
+	free(path);
+	if (data == NULL)
+		return -1;
+	a = arena_new();
+	po->path = xstrdup(plan_out_path(a, b->s, j));
+	po->data = data;
+	po->len = len;
+	arena_free(a);
+	return 0;
+}
+
 static int
 render_job(struct build *b, const struct job *j, struct page_out *po, struct diag *d)
 {
-	struct arena *a = arena_new();
-	const struct tmpl *t = tmpl_set_get(b->s->tmpls, plan_template(j));
+	struct arena *a;
+	const struct tmpl *t;
+
+	if (j->kind == P_PO)
+		return copy_catalog(b, j, po, d);
+	a = arena_new();
+	t = tmpl_set_get(b->s->tmpls, plan_template(j));
 	struct tmpl_env env = { &b->ls[j->lang].tr, "en", d,
 		strcmp(b->ls[j->lang].dir, "rtl") == 0, NULL };
 	struct buf out = BUF_INIT;
@@ -172,7 +327,7 @@ render_job(struct build *b, const struct job *j, struct page_out *po, struct dia
 		return -1;
 	}
 	ctx = page_ctx(a, b, j);
-	if ((j->lang == 0 || !plan_is_lang_page(j) || count_coverage(a, b, j, t, ctx, &env) == 0)
+	if ((j->lang == 0 || !plan_is_html_page(j) || count_coverage(a, b, j, t, ctx, &env) == 0)
 	    && tmpl_render(t, ctx, &env, &out) == 0) {
 		po->path = xstrdup(plan_out_path(a, b->s, j));
 		po->len = out.len;
@@ -242,6 +397,15 @@ build_init(struct build *b, const struct site *s, struct diag *d)
 	for (size_t li = 0; li < s->nlangs; li++)
 		lang_prepare(&b->ls[li], s, li);
 	plan_make(&b->plan, s, b->ls);
+	if (s->formats & SITE_HTML) {
+		struct catalog **cats = xcalloc(s->nlangs, sizeof *cats);
+
+		match_forms_make(&b->forms, s->db);
+		for (size_t li = 1; li < s->nlangs; li++)
+			cats[li - 1] = (struct catalog *)s->langs[li].cat;
+		b->nstats = stats_collect(s->db, s->tmpls, cats, s->nlangs - 1, &b->stats);
+		free(cats);
+	}
 	pthread_mutex_init(&b->lock, NULL);
 }
 
@@ -252,6 +416,8 @@ build_free(struct build *b)
 		lang_release(&b->ls[li], b->s->db->nregs);
 	free(b->ls);
 	plan_free(&b->plan);
+	match_forms_free(&b->forms);
+	free(b->stats);
 	pthread_mutex_destroy(&b->lock);
 }
 

@@ -29,6 +29,7 @@ struct site {
 	const char *date;     /* YYYY-MM-DD of the build */
 	const char *version;  /* codedoc version for man page footers */
 	const char *base_url; /* absolute site URL ending in '/', or NULL */
+	const char *po_dir;   /* catalogs to copy into html/po/, or NULL */
 	int formats;          /* SITE_HTML | SITE_MAN */
 	int threads;          /* rendering threads, >= 1 */
 	/* Called after each page with done and total, or NULL. */
