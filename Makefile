@@ -46,10 +46,10 @@ LIB_SRC = src/util.c src/match.c src/model.c src/db_xml.c src/validate.c src/dbm
           src/value.c src/tmpl.c src/plural.c src/catalog.c src/compare.c src/site.c \
           src/output.c src/pot.c src/stats.c src/explain.c src/app.c
 LIB_OBJ = $(LIB_SRC:src/%.c=build/%.o) build/schema.o
-TESTS   = test_escape test_tmpl test_db test_plural test_catalog test_output test_cldr
+TESTS   = test_escape test_tmpl test_db test_plural test_catalog test_output test_cldr test_match
 TEST_BIN = $(TESTS:%=build/tests/%)
 
-.PHONY: all site deps check unit e2e clean pot cli-pot update-po check-po install uninstall dist lint bench \
+.PHONY: all site deps check unit e2e clean pot cli-pot update-po check-po install uninstall dist lint bench browser-check \
         fuzz fuzz-check check-sanitize check-hardening
 
 # Language lists: words of the LINGUAS files, '#' starts a comment.
@@ -98,15 +98,23 @@ deps:
 	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y --no-install-recommends \
 	  build-essential pkg-config libxml2-dev libxml2-utils libgettextpo-dev gettext libicu-dev \
 	  libcmocka-dev mandoc groff-base man-db tidy cppcheck clang libclang-rt-14-dev \
-	  binutils
+	  binutils chromium chromium-driver python3-selenium
+	npm ci --prefix tests/browser --no-audit --no-fund
 
-check: lint unit e2e fuzz-check check-sanitize check-hardening
+check: lint unit e2e browser-check fuzz-check check-sanitize check-hardening
+
+# The built site served on 127.0.0.1 and driven in headless Chromium
+# (WebDriver), with axe-core for accessibility; screenshots in build/browser.
+browser-check: codedoc
+	/usr/bin/python3 tests/browser/test_browser.py --codedoc ./codedoc --out build/browser
 
 unit: $(TEST_BIN)
 	@fail=0; for t in $(TEST_BIN); do ./$$t || fail=1; done; exit $$fail
 
-e2e: codedoc $(CLI_MO) build/tests/test_site build/tests/test_package build/tests/test_hostile
+e2e: codedoc $(CLI_MO) build/tests/test_site build/tests/test_help build/tests/test_package \
+     build/tests/test_hostile
 	./build/tests/test_site
+	./build/tests/test_help
 	./build/tests/test_package
 	./build/tests/test_hostile
 
@@ -184,7 +192,8 @@ DIST_FILES = Makefile README.md COPYING .ci/run .gitignore output/README output/
                po/*.pot po/glossary/*.po po/cli/LINGUAS po/cli/*.po po/cli/*.pot \
                tests/unit/*.c tests/unit/*.h \
                tests/e2e/*.c tests/e2e/*.h tests/bench/*.sh tests/fuzz/*.c tests/fuzz/*.h \
-               tests/fuzz/*.supp tests/fixtures/*/*.xml tests/fixtures/*/*.sh) \
+               tests/fuzz/*.supp tests/fixtures/*/*.xml tests/fixtures/*/*.sh \
+               tests/e2e/*.js tests/browser/*.py tests/browser/*.json tests/browser/.gitignore) \
              $(shell find templates tests/hostile -type f | sort)
 DIST_DATE ?= $(if $(SOURCE_DATE_EPOCH),$(SOURCE_DATE_EPOCH),$(shell git log -1 --format=%ct 2>/dev/null || echo 0))
 

@@ -227,6 +227,8 @@ static void
 setup_site(struct site *s, struct site_lang **langs, const struct inputs *in,
     const struct app_opts *o)
 {
+	char *pot;
+
 	*langs = xcalloc(in->nlangs + 1, sizeof **langs);
 	(*langs)[0].code = "en";
 	for (size_t i = 0; i < in->nlangs; i++) {
@@ -242,6 +244,9 @@ setup_site(struct site *s, struct site_lang **langs, const struct inputs *in,
 	s->version = VERSION;
 	s->base_url = o->base_url;
 	s->po_dir = o->po_dir;
+	pot = xasprintf("%s/codedoc.pot", o->po_dir);
+	s->po_template = access(pot, F_OK) == 0;
+	free(pot);
 	s->formats = o->formats;
 	s->threads = o->threads;
 }

@@ -128,8 +128,9 @@ on_hit(void *arg, const struct match_hit *h)
 	val_set(x->a, m, "form", val_str(x->a, written(x->a, h)));
 	val_set(x->a, m, "class", class_of(x->a, code, h->cls));
 	/* A code of several classes says what each class does; the class
-	 * the text names tells which one applies. */
-	val_set(x->a, m, "outcome", h->cls && h->code->nclasses > 1 && h->code->outcome_id == NULL
+	 * the text names tells which one applies, and its outcome is true
+	 * of every code in it. */
+	val_set(x->a, m, "outcome", h->cls && h->code->nclasses > 1
 	    ? val_get(val_get(m, "class"), "outcome") : val_get(code, "outcome"));
 	val_set(x->a, m, "score", val_int(x->a, h->score));
 	val_push(x->a, x->list, m);

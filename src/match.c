@@ -284,7 +284,7 @@ match_words(const char *text, const char *skip)
 int
 match_score(const char *query_words, const char *title_words, const char *words)
 {
-	int score = 0;
+	int score = 0, found = 0, asked = 0;
 
 	for (const char *p = query_words; *p;) {
 		size_t n = strcspn(p, " ");
@@ -293,14 +293,16 @@ match_score(const char *query_words, const char *title_words, const char *words)
 		if (n > 0 && n < sizeof w) {
 			memcpy(w, p, n);
 			w[n] = '\0';
-			if (has_word(title_words, w, n, 1))
-				score += 3;
-			else if (has_word(words, w, n, 1))
-				score += 1;
+			int points = has_word(title_words, w, n, 1) ? 3 : has_word(words, w, n, 1);
+
+			asked++;
+			score += points;
+			found += points > 0;
 		}
 		p += n;
 		if (*p)
 			p++;
 	}
-	return score;
+	/* Half of the words at least: one common word is no match. */
+	return found * 2 >= asked ? score : 0;
 }

@@ -101,7 +101,7 @@ plan_make(struct plan *p, const struct site *s, const struct lang_state *ls)
 		add_job(p, P_SEARCH_JS, 0, NULL, NULL, NULL);
 		/* The catalogs, for the status page to link to: lang 0 is the
 		 * template (.pot) a new language starts from. */
-		for (size_t li = 0; s->po_dir != NULL && li < s->nlangs; li++)
+		for (size_t li = s->po_template ? 0 : 1; s->po_dir != NULL && li < s->nlangs; li++)
 			add_job(p, P_PO, li, NULL, NULL, NULL);
 	}
 	/* A sitemap needs absolute addresses: only with --base-url. */

@@ -247,8 +247,10 @@ page_ctx(struct arena *a, const struct build *b, const struct job *j)
 		val_set(a, m, "codes", index_codes(a, b, ls));
 		val_set(a, m, "forms", index_forms(a, b));
 	}
-	if (j->kind == P_STATUS)
+	if (j->kind == P_STATUS) {
 		val_set(a, m, "status", status_val(a, b, ls));
+		val_set(a, m, "pot", val_bool(a, s->po_template && s->po_dir));
+	}
 	if (j->kind == P_HOME || j->kind == P_CHOOSER || j->kind == P_NOTFOUND
 	    || j->kind == P_SEARCH) {
 		struct val *regs = val_list(a);

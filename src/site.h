@@ -30,6 +30,7 @@ struct site {
 	const char *version;  /* codedoc version for man page footers */
 	const char *base_url; /* absolute site URL ending in '/', or NULL */
 	const char *po_dir;   /* catalogs to copy into html/po/, or NULL */
+	int po_template;      /* po_dir has codedoc.pot, copied too */
 	int formats;          /* SITE_HTML | SITE_MAN */
 	int threads;          /* rendering threads, >= 1 */
 	/* Called after each page with done and total, or NULL. */

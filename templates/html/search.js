@@ -2,7 +2,8 @@
    the index of the page's language (search-index.js).  The rules are
    those of src/match.h, which codedoc explain follows too: a code by any
    of its written forms inside free text ("550-5.1.1", "4.7.1;"), else by
-   words at the start of words of its title (3 points) or texts (1 point).
+   words at the start of words of its title (3 points) or texts (1 point),
+   at least half of them.
    No framework, nothing from the network; works opened from disk. */
 (function () {
 	"use strict";
@@ -67,15 +68,18 @@
 		if (q.length === 0)
 			return hits;
 		index.codes.forEach(function (c, i) {
-			var score = 0;
+			var score = 0, found = 0;
 
 			q.forEach(function (w) {
 				if (hasWord(c.tw, w))
 					score += 3;
 				else if (hasWord(c.w, w))
 					score += 1;
+				else
+					return;
+				found++;
 			});
-			if (score > 0)
+			if (score > 0 && found * 2 >= q.length)
 				hits.push({ i: i, cls: "", score: score });
 		});
 		hits.sort(function (a, b) { return b.score - a.score || a.i - b.i; });
@@ -86,7 +90,10 @@
 	function search(text) {
 		var hits = matchCodes(text);
 
-		return hits.length ? { by: "code", hits: hits } : { by: "words", hits: matchWords(text) };
+		if (hits.length)
+			return { by: "code", hits: hits };
+		hits = matchWords(text);
+		return { by: hits.length ? "words" : "none", hits: hits };
 	}
 
 	/* "X.1.1" found as "5.1.1" is shown as written. */
@@ -120,6 +127,7 @@
 
 			a.href = c.u;
 			num.className = "num";
+			num.dir = "ltr";
 			num.textContent = label(c, h.cls);
 			title.textContent = c.t;
 			if (c.e) {

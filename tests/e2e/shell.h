@@ -53,6 +53,35 @@ expect_ok(const char *what, int rc, char *out)
 	free(out);
 }
 
+/* A whole file, named with printf's format; fails the test if missing. */
+static char *slurp(const char *fmt, ...) __attribute__((format(printf, 1, 2), unused));
+
+static char *
+slurp(const char *fmt, ...)
+{
+	char path[4096];
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	vsnprintf(path, sizeof path, fmt, ap);
+	va_end(ap);
+	s = read_file(path, NULL);
+	if (s == NULL)
+		fail_msg("cannot read %s", path);
+	return s;
+}
+
+static void contains(const char *hay, const char *needle, const char *where)
+    __attribute__((unused));
+
+static void
+contains(const char *hay, const char *needle, const char *where)
+{
+	if (strstr(hay, needle) == NULL)
+		fail_msg("%s: expected to find \"%s\"", where, needle);
+}
+
 /* Removes a test's temporary folder. */
 static void
 remove_tree(const char *dir)

@@ -30,29 +30,6 @@
 static char top[64]; /* temporary folder of this run */
 static char site[96]; /* the main build */
 
-static char *
-slurp(const char *fmt, ...)
-{
-	char path[PATH_MAX];
-	va_list ap;
-	char *s;
-
-	va_start(ap, fmt);
-	vsnprintf(path, sizeof path, fmt, ap);
-	va_end(ap);
-	s = read_file(path, NULL);
-	if (s == NULL)
-		fail_msg("cannot read %s", path);
-	return s;
-}
-
-static void
-contains(const char *hay, const char *needle, const char *where)
-{
-	if (strstr(hay, needle) == NULL)
-		fail_msg("%s: expected to find \"%s\"", where, needle);
-}
-
 /* Calls fn for every regular file below dir (path relative to dir). */
 static void
 walk(const char *dir, const char *rel, void (*fn)(const char *, const char *, void *), void *arg)
@@ -112,7 +89,7 @@ teardown(void **state)
 /* ---- page counts ---- */
 
 struct counts {
-	size_t html, man;
+	size_t html, man, json;
 	char prefix[32];
 };
 
@@ -127,6 +104,8 @@ count_file(const char *dir, const char *rel, void *arg)
 		return;
 	if (n > 5 && strcmp(rel + n - 5, ".html") == 0)
 		c->html++;
+	else if (n > 5 && strcmp(rel + n - 5, ".json") == 0)
+		c->json++;
 	else if (n > 2 && strcmp(rel + n - 2, ".7") == 0)
 		c->man++;
 }
@@ -134,10 +113,21 @@ count_file(const char *dir, const char *rel, void *arg)
 static size_t
 pages_per_language(const struct db *db)
 {
-	size_t n = 1; /* home */
+	size_t n = 4; /* home, search, 404, translation status */
 
 	for (size_t i = 0; i < db->nregs; i++)
 		n += 1 + db->regs[i].ncodes + registry_compare_count(&db->regs[i]);
+	return n;
+}
+
+/* The export: a file per registry and per code. */
+static size_t
+json_per_language(const struct db *db)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < db->nregs; i++)
+		n += 1 + db->regs[i].ncodes;
 	return n;
 }
 
@@ -194,7 +184,7 @@ count_below(const char *prefix, int man)
 	memset(&c, 0, sizeof c);
 	snprintf(c.prefix, sizeof c.prefix, "%s", prefix);
 	walk(site, "", count_file, &c);
-	return man ? c.man : c.html;
+	return man == 2 ? c.json : man ? c.man : c.html;
 }
 
 static void
@@ -214,6 +204,7 @@ page_count_matches_the_database(void **state)
 
 		snprintf(prefix, sizeof prefix, "html/%s/", langs[i]);
 		assert_int_equal(count_below(prefix, 0), pages_per_language(&db));
+		assert_int_equal(count_below(prefix, 2), json_per_language(&db));
 		snprintf(po, sizeof po, "po/%s.po", langs[i]);
 		cat = cat_load(po, langs[i], &d);
 		assert_non_null(cat);
@@ -361,15 +352,17 @@ count_text_words(xmlNode *n, struct wordcount *w)
 			else
 				w->other += words;
 		}
-		if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "footer") == 0)
+		if (n->type == XML_ELEMENT_NODE && (strcmp((const char *)n->name, "script") == 0
+		    || strcmp((const char *)n->name, "style") == 0))
 			continue;
 		count_text_words(n->children, w);
 	}
 }
 
 /* The footer's percentage is the share of the page's words that are in
- * its language: the test counts the words of the parsed page itself
- * (within a few points: ids and punctuation are neither). */
+ * its language, the footer's own included: the test counts the words of
+ * the parsed page itself (within a few points: ids and punctuation are
+ * neither). */
 static void
 coverage_counts_visible_words(void **state)
 {

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Escaping per output format: table-driven cases for HTML and roff. */
+/* Escaping per output format: table-driven cases for HTML, roff,
+ * JSON and terminal text. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -90,6 +91,43 @@ roff_line_start_is_judged_on_the_output(void **state)
 	buf_free(&b);
 }
 
+/* JSON strings, also read as JavaScript: no way out of the string, no
+ * line terminator JavaScript would choke on, no "</script>". */
+static void
+json_escapes_quotes_controls_and_line_separators(void **state)
+{
+	static const struct esc_case c[] = {
+		{ "plain", "plain" },
+		{ "say \"hi\"", "say \\\"hi\\\"" },
+		{ "back\\slash", "back\\\\slash" },
+		{ "a\nb\tc", "a\\nb\\u0009c" },
+		{ "</script>", "\\u003c/script>" },
+		{ "\x1b[2J", "\\u001b[2J" },
+		{ "x\xe2\x80\xa8y\xe2\x80\xa9z", "x\\u2028y\\u2029z" },
+		{ "Türkçe ğ", "Türkçe ğ" },
+	};
+
+	(void)state;
+	run_cases(FMT_JSON, c, sizeof c / sizeof *c);
+}
+
+/* Terminal text: a translation cannot clear the screen or set a title. */
+static void
+plain_drops_terminal_controls(void **state)
+{
+	static const struct esc_case c[] = {
+		{ "a\x1b[2Jb", "a[2Jb" },
+		{ "\x1b]0;title\x07ok", "]0;titleok" },
+		{ "c1\xc2\x9b" "31m", "c131m" },
+		{ "rtl\xe2\x80\xaeoverride", "rtloverride" },
+		{ "line\nnext\ttab", "line\nnext\ttab" },
+		{ "<&>\"", "<&>\"" },
+	};
+
+	(void)state;
+	run_cases(FMT_PLAIN, c, sizeof c / sizeof *c);
+}
+
 static void
 format_follows_file_name(void **state)
 {
@@ -102,6 +140,12 @@ format_follows_file_name(void **state)
 	assert_int_equal(f, FMT_ROFF);
 	assert_int_equal(fmt_from_name("sitemap.xml", &f), 0);
 	assert_int_equal(f, FMT_HTML);
+	assert_int_equal(fmt_from_name("html/search.js", &f), 0);
+	assert_int_equal(f, FMT_JSON);
+	assert_int_equal(fmt_from_name("html/api/code.json", &f), 0);
+	assert_int_equal(f, FMT_JSON);
+	assert_int_equal(fmt_from_name("text/explain.txt", &f), 0);
+	assert_int_equal(f, FMT_PLAIN);
 	assert_int_equal(fmt_from_name("README", &f), -1);
 }
 
@@ -112,6 +156,8 @@ main(void)
 		cmocka_unit_test(html_escapes_markup_and_quotes),
 		cmocka_unit_test(roff_escapes_requests_backslashes_and_hyphens),
 		cmocka_unit_test(roff_line_start_is_judged_on_the_output),
+		cmocka_unit_test(json_escapes_quotes_controls_and_line_separators),
+		cmocka_unit_test(plain_drops_terminal_controls),
 		cmocka_unit_test(format_follows_file_name),
 	};
 
