@@ -214,7 +214,13 @@ lower16(const char *text, int32_t *len)
 		free(low);
 		return NULL;
 	}
-	*len = m;
+	/* "İ" lower-cases to "i" and U+0307; nobody types the dot. */
+	n = 0;
+	for (int32_t i = 0; i < m; i++)
+		if (low[i] != 0x0307)
+			low[n++] = low[i];
+	low[n] = 0;
+	*len = n;
 	return low;
 }
 
@@ -303,6 +309,6 @@ match_score(const char *query_words, const char *title_words, const char *words)
 		if (*p)
 			p++;
 	}
-	/* Half of the words at least: one common word is no match. */
-	return found * 2 >= asked ? score : 0;
+	/* More than half of the words: one common word is no match. */
+	return found * 2 > asked ? score : 0;
 }

@@ -10,8 +10,9 @@
  * part by part between '-' ("550-5.1.1").  When the text holds no form,
  * its words (lower-cased runs of letters, marks and digits, at least two
  * characters) are looked for as word beginnings in each code's title
- * (3 points) or other texts (1 point); a code that has fewer than half of
- * them scores nothing.  The best 20 are shown, ties in database order.
+ * (3 points) or other texts (1 point); a code must have more than half
+ * of them.  U+0307 (the dot that lower-cased İ keeps) is dropped, so
+ * that "istemci" finds "İstemci".  The best 20 are shown, ties in database order.
  *
  * search.js applies the same two rules to the same tables (forms and word
  * lists), which the index of each language carries: see match_forms() and

@@ -3,7 +3,7 @@
    those of src/match.h, which codedoc explain follows too: a code by any
    of its written forms inside free text ("550-5.1.1", "4.7.1;"), else by
    words at the start of words of its title (3 points) or texts (1 point),
-   at least half of them.
+   more than half of them.
    No framework, nothing from the network; works opened from disk. */
 (function () {
 	"use strict";
@@ -49,7 +49,7 @@
 	function words(text) {
 		var out = [], seen = {};
 
-		(text.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) || []).forEach(function (w) {
+		(text.toLowerCase().replace(/\u0307/g, "").match(/[\p{L}\p{M}\p{N}]+/gu) || []).forEach(function (w) {
 			if (Array.from(w).length >= 2 && utf8Length(w) < 1024 && !seen[w]) {
 				seen[w] = true;
 				out.push(w);
@@ -79,7 +79,7 @@
 					return;
 				found++;
 			});
-			if (score > 0 && found * 2 >= q.length)
+			if (score > 0 && found * 2 > q.length)
 				hits.push({ i: i, cls: "", score: score });
 		});
 		hits.sort(function (a, b) { return b.score - a.score || a.i - b.i; });

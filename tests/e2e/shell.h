@@ -45,6 +45,8 @@ run(char **out, const char *fmt, ...)
 }
 
 /* Fails with the command's output unless rc is 0; frees out. */
+static void expect_ok(const char *what, int rc, char *out) __attribute__((unused));
+
 static void
 expect_ok(const char *what, int rc, char *out)
 {
