@@ -9,6 +9,7 @@
 #include <unicode/udat.h>
 #include <unicode/ulistformatter.h>
 #include <unicode/unum.h>
+#include <unicode/unumsys.h>
 #include <unicode/ustring.h>
 
 #include "util.h"
@@ -145,6 +146,47 @@ english(struct cldr *c, const char *ymd)
 			c->percent[i] = xasprintf("%d%%", i);
 }
 
+/* The ten digits of the language's default numbering system, when it
+ * has its own (Arabic: U+0660..U+0669). */
+static int
+digits(const char *lang, char *out[10])
+{
+	UErrorCode e = U_ZERO_ERROR;
+	UNumberingSystem *ns = unumsys_open(lang, &e);
+	UChar desc[32];
+	int32_t n;
+
+	if (U_FAILURE(e))
+		return -1;
+	n = unumsys_getRadix(ns) == 10 && !unumsys_isAlgorithmic(ns)
+	    ? unumsys_getDescription(ns, desc, 32, &e) : 0;
+	unumsys_close(ns);
+	if (U_FAILURE(e) || n <= 0)
+		return U_FAILURE(e) ? -1 : 0;
+	desc[n < 31 ? n : 31] = 0;
+	for (int32_t i = 0, k = 0; i < n && k < 10; k++) {
+		int32_t start = i;
+		char buf[8];
+		int32_t len = 0;
+		UChar32 ch;
+
+		U16_NEXT(desc, i, n, ch);
+		(void)ch;
+		u_strToUTF8(buf, (int32_t)sizeof buf, &len, desc + start, i - start, &e);
+		if (U_FAILURE(e) || len <= 0 || len >= (int32_t)sizeof buf)
+			return -1;
+		buf[len] = '\0';
+		out[k] = xstrdup(buf);
+	}
+	/* ASCII digits need no mapping. */
+	if (out[0] && strcmp(out[0], "0") == 0)
+		for (int k = 0; k < 10; k++) {
+			free(out[k]);
+			out[k] = NULL;
+		}
+	return 0;
+}
+
 int
 cldr_load(struct cldr *c, const char *lang, const char *ymd)
 {
@@ -156,6 +198,8 @@ cldr_load(struct cldr *c, const char *lang, const char *ymd)
 	if (list_forms(lang, &c->or_list) != 0)
 		rc = -1;
 	if (percents(lang, c->percent) != 0)
+		rc = -1;
+	if (digits(lang, c->digits) != 0)
 		rc = -1;
 	english(c, ymd);
 	return rc;
@@ -171,6 +215,8 @@ cldr_free(struct cldr *c)
 	free(c->or_list.end);
 	for (int i = 0; i <= 100; i++)
 		free(c->percent[i]);
+	for (int i = 0; i < 10; i++)
+		free(c->digits[i]);
 	memset(c, 0, sizeof *c);
 }
 

@@ -21,10 +21,12 @@ struct cldr {
 	char *date;            /* the build date, long form */
 	struct cldr_list or_list;
 	char *percent[101];    /* 0% .. 100% */
+	char *digits[10];      /* the language's digits ("٠".."٩"), all NULL
+	                        * when they are ASCII */
 };
 
 /* Fills c for language lang ("tr", "pt_BR") and the date ymd
- * ("2025-11-28").  Returns 0, or -1 when ICU fails (c is then filled with
+ * ("2025-11-28"), and the digits of its default numbering system.  Returns 0, or -1 when ICU fails (c is then filled with
  * English forms, so that a build can go on). */
 int cldr_load(struct cldr *c, const char *lang, const char *ymd);
 void cldr_free(struct cldr *c);

@@ -219,7 +219,7 @@ explain_render(const struct site *s, size_t li, const char *text, int json,
 	val_set(a, ctx, "hits", x.list);
 	val_set(a, ctx, "base_url", val_str(a, s->base_url ? s->base_url : ""));
 	{
-		struct tmpl_env env = { &ls.tr, NULL, d, 0, NULL };
+		struct tmpl_env env = { &ls.tr, NULL, d, 0, NULL, NULL };
 
 		if (tmpl_render(t, ctx, &env, out) == 0)
 			n = (int)x.list->u.list.n;

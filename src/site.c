@@ -318,7 +318,8 @@ render_job(struct build *b, const struct job *j, struct page_out *po, struct dia
 	a = arena_new();
 	t = tmpl_set_get(b->s->tmpls, plan_template(j));
 	struct tmpl_env env = { &b->ls[j->lang].tr, "en", d,
-		strcmp(b->ls[j->lang].dir, "rtl") == 0, NULL };
+		strcmp(b->ls[j->lang].dir, "rtl") == 0, NULL,
+		b->ls[j->lang].cldr.digits[0] ? (const char *const *)b->ls[j->lang].cldr.digits : NULL };
 	struct buf out = BUF_INIT;
 	struct val *ctx;
 	int rc = -1;

@@ -810,6 +810,22 @@ put_text(struct render *r, const struct node *n, const char *s, int fallback, st
 		buf_puts(out, "</span>");
 }
 
+/* A value in page text; counts in the language's digits. */
+static void
+put_value(struct render *r, const struct node *n, const struct val *v, int fallback,
+    struct buf *out)
+{
+	if (!v->number || r->env->digits == NULL || r->fmt != FMT_HTML || !n->html_text) {
+		put_text(r, n, v->u.s, fallback, out);
+		return;
+	}
+	for (const char *c = v->u.s; *c; c++)
+		if (*c >= '0' && *c <= '9' && r->env->digits[*c - '0'])
+			buf_puts(out, r->env->digits[*c - '0']);
+		else
+			buf_putc(out, *c);
+}
+
 static int
 render_var(struct render *r, const struct node *n, struct buf *out)
 {
@@ -827,7 +843,7 @@ render_var(struct render *r, const struct node *n, struct buf *out)
 	if (n->raw)
 		buf_puts(out, v->u.s);
 	else
-		put_text(r, n, v->u.s, v->fallback, out);
+		put_value(r, n, v, v->fallback, out);
 	/* Values that are no text of a language (ids, numbers) count as
 	 * the page's own: a reader sees them in every language. */
 	count_words(r, n, v->u.s, v->msg && v->fallback);
@@ -926,7 +942,7 @@ expand(struct render *r, const struct node *n, const char *msg, int whole_englis
 		}
 		free(name);
 		flush_literal(r, n, whole_english, out);
-		put_text(r, n, v->u.s, v->fallback && !whole_english, out);
+		put_value(r, n, v, v->fallback && !whole_english, out);
 		count_words(r, n, v->u.s, v->msg ? v->fallback || whole_english : whole_english);
 		if (out->len > MAX_OUTPUT)
 			return rerr(r, n, _("a translated string grows past %zu bytes"), MAX_OUTPUT);

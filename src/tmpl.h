@@ -35,6 +35,8 @@ struct tmpl_env {
 	int isolate;                 /* right-to-left page: English fallbacks get
 	                              * dir="ltr", which isolates them */
 	struct tmpl_words *count;    /* when set, words are counted here */
+	const char *const *digits;   /* 10 digits for counts in page text, or
+	                              * NULL for ASCII */
 };
 
 /* A translatable message found in a template, for the .pot file. */

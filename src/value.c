@@ -144,6 +144,7 @@ val_int(struct arena *a, long n)
 
 	v->u.s = arena_printf(a, "%ld", n);
 	v->trusted = 1;
+	v->number = 1;
 	return v;
 }
 

@@ -28,6 +28,9 @@ struct val {
 	/* VAL_STR: a text of the database looked up in a catalog, one of the
 	 * words that make a page translated or not. */
 	int msg;
+	/* VAL_STR: a count (val_int), which page text shows in the digits of
+	 * the page's language. */
+	int number;
 	union {
 		const char *s;
 		int b;

@@ -52,7 +52,7 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	struct diag d = fuzz_diag();
 	struct tmpl_set *set;
 	struct translator tr = { tr_get, tr_nget, NULL };
-	struct tmpl_env env = { &tr, "en", &d, 0, NULL };
+	struct tmpl_env env = { &tr, "en", &d, 0, NULL, NULL };
 	const char *name = size > 0 && (data[0] & 1) ? "man/t.7" : "html/t.html";
 	char *src;
 	struct arena *a;

@@ -20,7 +20,7 @@ render(const char *name, const char *src, const struct val *ctx, const struct tr
 {
 	struct diag d = capturing(cap);
 	struct tmpl_set *set = tmpl_set_new();
-	struct tmpl_env env = { tr, "en", &d, 0, NULL };
+	struct tmpl_env env = { tr, "en", &d, 0, NULL, NULL };
 	struct buf out = BUF_INIT;
 	char *res = NULL;
 
@@ -141,7 +141,7 @@ fallback_is_isolated_in_rtl_pages(void **state)
 {
 	struct captured cap;
 	struct diag d = capturing(&cap);
-	struct tmpl_env env = { NULL, "en", &d, 1, NULL };
+	struct tmpl_env env = { NULL, "en", &d, 1, NULL, NULL };
 	struct tmpl_set *set = tmpl_set_new();
 	struct arena *a = arena_new();
 	struct buf out = BUF_INIT;
@@ -150,6 +150,36 @@ fallback_is_isolated_in_rtl_pages(void **state)
 	assert_int_equal(tmpl_set_add(set, "t.html", "<p>{{code.fb}}</p>", &d), 0);
 	assert_int_equal(tmpl_render(tmpl_set_get(set, "t.html"), sample(a), &env, &out), 0);
 	assert_string_equal(out.data, "<p><span lang=\"en\" dir=\"ltr\">English text</span></p>");
+	buf_free(&out);
+	tmpl_set_free(set);
+	arena_free(a);
+}
+
+/* Counts in page text take the language's digits; ids, attributes and
+ * other formats keep ASCII. */
+static void
+counts_take_the_languages_digits(void **state)
+{
+	static const char *const arab[10] = { "٠", "١", "٢", "٣", "٤", "٥", "٦", "٧", "٨", "٩" };
+	struct captured cap;
+	struct diag d = capturing(&cap);
+	struct tmpl_env env = { NULL, "en", &d, 1, NULL, arab };
+	struct tmpl_set *set = tmpl_set_new();
+	struct arena *a = arena_new();
+	struct val *m = val_map(a);
+	struct buf out = BUF_INIT;
+
+	(void)state;
+	val_set(a, m, "n", val_int(a, 1907));
+	val_set(a, m, "id", val_str(a, "451"));
+	assert_int_equal(tmpl_set_add(set, "t.html",
+	    "<p title=\"{{n}}\">{{n}} {{id}} {{_n \"{n} code\" \"{n} codes\" n}}</p>", &d), 0);
+	assert_int_equal(tmpl_set_add(set, "t.json", "{\"n\": {{n}}}", &d), 0);
+	assert_int_equal(tmpl_render(tmpl_set_get(set, "t.html"), m, &env, &out), 0);
+	assert_string_equal(out.data, "<p title=\"1907\">١٩٠٧ 451 ١٩٠٧ codes</p>");
+	buf_reset(&out);
+	assert_int_equal(tmpl_render(tmpl_set_get(set, "t.json"), m, &env, &out), 0);
+	assert_string_equal(out.data, "{\"n\": 1907}");
 	buf_free(&out);
 	tmpl_set_free(set);
 	arena_free(a);
@@ -252,7 +282,7 @@ static int
 render_in(const struct tmpl_set *set, const char *name, struct captured *cap, struct buf *out)
 {
 	struct diag d = capturing(cap);
-	struct tmpl_env env = { NULL, "en", &d, 0, NULL };
+	struct tmpl_env env = { NULL, "en", &d, 0, NULL, NULL };
 	struct arena *a = arena_new();
 	int rc = tmpl_render(tmpl_set_get(set, name), sample(a), &env, out);
 
@@ -312,6 +342,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(values_and_paths),
+		cmocka_unit_test(counts_take_the_languages_digits),
 		cmocka_unit_test(sections_loops_and_inverted),
 		cmocka_unit_test(standalone_tags_take_their_line),
 		cmocka_unit_test(roff_values_cannot_start_requests),
