@@ -111,10 +111,11 @@ browser-check: codedoc
 unit: $(TEST_BIN)
 	@fail=0; for t in $(TEST_BIN); do ./$$t || fail=1; done; exit $$fail
 
-e2e: codedoc $(CLI_MO) build/tests/test_site build/tests/test_help build/tests/test_package \
-     build/tests/test_hostile
+e2e: codedoc $(CLI_MO) build/tests/test_site build/tests/test_help build/tests/test_scale \
+     build/tests/test_package build/tests/test_hostile
 	./build/tests/test_site
 	./build/tests/test_help
+	./build/tests/test_scale
 	./build/tests/test_package
 	./build/tests/test_hostile
 
@@ -191,7 +192,7 @@ DIST_FILES = Makefile README.md COPYING .ci/run .gitignore output/README output/
              $(wildcard src/*.c src/*.h data/*.xml data/*.rng doc/*.1 po/LINGUAS po/*.po \
                po/*.pot po/glossary/*.po po/cli/LINGUAS po/cli/*.po po/cli/*.pot \
                tests/unit/*.c tests/unit/*.h \
-               tests/e2e/*.c tests/e2e/*.h tests/bench/*.sh tests/fuzz/*.c tests/fuzz/*.h \
+               tests/e2e/*.c tests/e2e/*.h tests/bench/*.sh tests/bench/*.c tests/bench/*.py tests/fuzz/*.c tests/fuzz/*.h \
                tests/fuzz/*.supp tests/fixtures/*/*.xml tests/fixtures/*/*.sh \
                tests/e2e/*.js tests/browser/*.py tests/browser/*.json tests/browser/.gitignore) \
              $(shell find templates tests/hostile -type f | sort)
@@ -252,7 +253,7 @@ check-sanitize:
 	tar -cf - $(DIST_FILES) | tar -xf - -C build/san
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp:print_suppressions=0 \
-	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 CODEDOC_SANITIZED=1 \
 	  $(MAKE) -C build/san CFLAGS="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
 	    all unit e2e
 	rm -rf build/san

@@ -249,6 +249,7 @@ setup_site(struct site *s, struct site_lang **langs, const struct inputs *in,
 	free(pot);
 	s->formats = o->formats;
 	s->threads = o->threads;
+	s->trace = getenv("CODEDOC_TRACE") != NULL && *getenv("CODEDOC_TRACE") != '\0';
 }
 
 /* One line, redrawn at most once per percent: a terminal is slower
@@ -268,24 +269,41 @@ show_progress(void *arg, size_t done, size_t total, const char *lang)
 }
 
 static int
-write_pages(const struct app_opts *o, const struct page_out *pages, size_t n, struct diag *d)
+sink_unchanged(void *arg, const char *path, unsigned long long inputs)
 {
-	int busy;
+	return out_unchanged(arg, path, inputs);
+}
+
+static int
+sink_file(void *arg, const char *path, const char *data, size_t len, unsigned long long inputs)
+{
+	return out_file(arg, path, data, len, inputs);
+}
+
+/* Renders straight into the output folder's staging area: pages are
+ * written as they are made, and put in place only when all are. */
+static int
+render_into(const struct app_opts *o, const struct site *s, struct diag *d)
+{
+	int busy, rc;
 	struct out *out = out_open(o->out_dir, d, &busy);
+	struct site_sink sink = { sink_unchanged, sink_file, NULL };
+	struct site_stats ss = { 0, 0 };
 	struct out_stats st;
-	int rc = 0;
 
 	if (out == NULL)
 		return busy ? EX_TEMPFAIL : EX_CANTCREAT;
-	for (size_t i = 0; i < n && rc == 0; i++)
-		if (out_file(out, pages[i].path, pages[i].data, pages[i].len) != 0)
-			rc = EX_IOERR;
+	sink.arg = out;
+	rc = site_render(s, &sink, &ss, d);
+	rc = rc == 0 ? 0 : rc == -2 ? EX_IOERR : EX_DATAERR;
 	if (rc == 0 && out_commit(out) != 0)
 		rc = EX_IOERR;
 	out_close(out, &st);
-	if (rc == 0 && o->verbose)
+	if (rc == 0 && o->verbose) {
 		fprintf(stderr, _("codedoc: %zu files written, %zu unchanged, %zu removed\n"),
 		    st.written, st.unchanged, st.removed);
+		fprintf(stderr, _("codedoc: %zu of %zu files rendered\n"), ss.rendered, ss.files);
+	}
 	return rc;
 }
 
@@ -295,8 +313,7 @@ app_build(const struct app_opts *o, struct diag *d)
 	struct inputs in;
 	struct site s;
 	struct site_lang *langs;
-	struct page_out *pages;
-	size_t n, last_percent = (size_t)-1;
+	size_t last_percent = (size_t)-1;
 	int rc;
 
 	if (load_inputs(&in, o, 1, d) != 0)
@@ -306,11 +323,7 @@ app_build(const struct app_opts *o, struct diag *d)
 		s.progress = show_progress;
 		s.progress_arg = &last_percent;
 	}
-	rc = site_render(&s, &pages, &n, d) == 0 ? 0 : EX_DATAERR;
-	if (rc == 0) {
-		rc = write_pages(o, pages, n, d);
-		site_pages_free(pages, n);
-	}
+	rc = render_into(o, &s, d);
 	free(langs);
 	inputs_free(&in);
 	return rc;
@@ -336,23 +349,32 @@ check_consistency(const struct inputs *in, const struct app_opts *o, struct diag
 	return rc;
 }
 
+static int
+discard_file(void *arg, const char *path, const char *data, size_t len,
+    unsigned long long inputs)
+{
+	(void)arg;
+	(void)path;
+	(void)data;
+	(void)len;
+	(void)inputs;
+	return 0;
+}
+
 int
 app_check(const struct app_opts *o, struct diag *d)
 {
 	struct inputs in;
 	struct site s;
 	struct site_lang *langs;
-	struct page_out *pages;
-	size_t n;
+	struct site_sink discard = { NULL, discard_file, NULL };
 	int rc;
 
 	if (load_inputs(&in, o, 1, d) != 0)
 		return EX_DATAERR;
-	/* Rendering in memory finds template errors (unknown values) too. */
+	/* Rendering every page finds template errors (unknown values) too. */
 	setup_site(&s, &langs, &in, o);
-	rc = site_render(&s, &pages, &n, d) == 0 ? 0 : EX_DATAERR;
-	if (rc == 0)
-		site_pages_free(pages, n);
+	rc = site_render(&s, &discard, NULL, d) == 0 ? 0 : EX_DATAERR;
 	if (check_consistency(&in, o, d) != 0)
 		rc = EX_DATAERR;
 	/* --strict, as sphinx-build -W: a translator's CI fails on warnings. */

@@ -210,7 +210,7 @@ reg_index(const struct db *db, const struct registry *reg)
 }
 
 static const struct val *
-brief_of(struct lang_state *ls, const struct code *c)
+brief_of(const struct lang_state *ls, const struct code *c)
 {
 	size_t r = reg_index(ls->s->db, c->registry);
 
@@ -221,6 +221,12 @@ const struct val *
 lang_code(const struct lang_state *ls, const struct code *c)
 {
 	return &ls->codes[reg_index(ls->s->db, c->registry)][c - c->registry->codes];
+}
+
+const struct val *
+lang_code_core(const struct lang_state *ls, const struct code *c)
+{
+	return &ls->cores[reg_index(ls->s->db, c->registry)][c - c->registry->codes];
 }
 
 static struct val *
@@ -283,26 +289,20 @@ set_related(struct lang_state *ls, struct val *m, const struct code *c)
 	val_set(ls->a, m, "related_other", other);
 }
 
-/* Links to the comparisons of c with the other codes of its registry;
- * a pair's page is named lower-first, as the registry orders them. */
+/* Which codes c names as related, without their titles (for the export,
+ * which links them by id). */
 static struct val *
-compares_val(struct lang_state *ls, const struct code *c)
+related_ids(struct lang_state *ls, const struct code *c)
 {
-	const struct registry *reg = c->registry;
 	struct val *list = val_list(ls->a);
 
-	for (size_t i = 0; i < reg->ncodes; i++) {
-		const struct code *o = &reg->codes[i];
-		const struct code *lo = o < c ? o : c, *hi = o < c ? c : o;
-		struct val *m;
+	for (size_t i = 0; i < c->nrelated; i++) {
+		const struct code *t = c->related[i].target;
+		struct val *m = val_map(ls->a);
 
-		if (!registry_compares(reg, c, o))
-			continue;
-		m = val_map(ls->a);
-		val_set(ls->a, m, "other", brief_of(ls, o));
-		val_set(ls->a, m, "href", val_str(ls->a, arena_printf(ls->a, "%s/%s-vs-%s.html",
-		    reg->id, lo->slug, hi->slug)));
-		val_set(ls->a, m, "notes", val_bool(ls->a, registry_pair(reg, c, o) != NULL));
+		val_set(ls->a, m, "registry_id", val_str(ls->a, t->registry->id));
+		val_set(ls->a, m, "id", val_str(ls->a, t->id));
+		val_set(ls->a, m, "slug", val_str(ls->a, t->slug));
 		val_push(ls->a, list, m);
 	}
 	return list;
@@ -369,10 +369,36 @@ code_val(struct lang_state *ls, const struct code *c)
 	val_set(ls->a, m, "note", c->note.src ? tx_db(ls, ls->a, reg, c->id, "note", &c->note)
 	    : val_bool(ls->a, 0));
 	val_set(ls->a, m, "refs", refs_val(ls, c));
-	val_set(ls->a, m, "compares", compares_val(ls, c));
-	set_related(ls, m, c);
+	val_set(ls->a, m, "related_ids", related_ids(ls, c));
 	set_words(ls, m);
 	return m;
+}
+
+/* Links to the comparisons of c with the other codes of its registry;
+ * a pair's page is named lower-first, as the registry orders them.
+ * Made per page: a registry that compares every pair would otherwise
+ * keep n * n links per language. */
+struct val *
+lang_compares(const struct lang_state *ls, struct arena *a, const struct code *c)
+{
+	const struct registry *reg = c->registry;
+	struct val *list = val_list(a);
+
+	for (size_t i = 0; i < reg->ncodes; i++) {
+		const struct code *o = &reg->codes[i];
+		const struct code *lo = o < c ? o : c, *hi = o < c ? c : o;
+		struct val *m;
+
+		if (!registry_compares(reg, c, o))
+			continue;
+		m = val_map(a);
+		val_set(a, m, "other", brief_of(ls, o));
+		val_set(a, m, "href", val_str(a, arena_printf(a, "%s/%s-vs-%s.html",
+		    reg->id, lo->slug, hi->slug)));
+		val_set(a, m, "notes", val_bool(a, registry_pair(reg, c, o) != NULL));
+		val_push(a, list, m);
+	}
+	return list;
 }
 
 struct val *
@@ -409,10 +435,11 @@ groups_val(struct lang_state *ls, const struct registry *reg, size_t r)
 	return groups;
 }
 
+/* What every page of a registry shows of it. */
 static struct val *
-registry_val(struct lang_state *ls, const struct registry *reg, size_t r)
+head_val(struct lang_state *ls, const struct registry *reg)
 {
-	struct val *m = val_map(ls->a), *codes = val_list(ls->a);
+	struct val *m = val_map(ls->a);
 
 	val_set(ls->a, m, "id", val_str(ls->a, reg->id));
 	val_set(ls->a, m, "name", tx_db(ls, ls->a, reg, NULL, "name", &reg->name));
@@ -420,16 +447,25 @@ registry_val(struct lang_state *ls, const struct registry *reg, size_t r)
 	val_set(ls->a, m, "blurb", tx_db(ls, ls->a, reg, NULL, "blurb", &reg->blurb));
 	val_set(ls->a, m, "name_en", val_bool(ls->a, val_get(m, "name")->fallback));
 	val_set(ls->a, m, "blurb_en", val_bool(ls->a, val_get(m, "blurb")->fallback));
-	val_set(ls->a, m, "intro", paras_val(ls, ls->a, reg, NULL, "intro", &reg->intro));
 	val_set(ls->a, m, "href", val_str(ls->a, arena_printf(ls->a, "%s/index.html", reg->id)));
 	val_set(ls->a, m, "man", val_str(ls->a, reg->id));
 	val_set(ls->a, m, "man_upper", val_str(ls->a, upper_ascii(ls->a, reg->id)));
+	val_set(ls->a, m, "count", val_int(ls->a, (long)reg->ncodes));
+	val_set(ls->a, m, "compare", val_bool(ls->a, registry_compare_count(reg) > 0));
+	return m;
+}
+
+/* The registry's index: its head, its introduction and every code. */
+static struct val *
+registry_val(struct lang_state *ls, const struct registry *reg, size_t r)
+{
+	struct val *m = val_clone(ls->a, ls->heads[r]), *codes = val_list(ls->a);
+
+	val_set(ls->a, m, "intro", paras_val(ls, ls->a, reg, NULL, "intro", &reg->intro));
 	for (size_t i = 0; i < reg->ncodes; i++)
 		val_push(ls->a, codes, &ls->briefs[r][i]);
 	val_set(ls->a, m, "codes", codes);
-	val_set(ls->a, m, "count", val_int(ls->a, (long)reg->ncodes));
 	val_set(ls->a, m, "groups", groups_val(ls, reg, r));
-	val_set(ls->a, m, "compare", val_bool(ls->a, registry_compare_count(reg) > 0));
 	return m;
 }
 
@@ -437,6 +473,8 @@ static void
 lang_alloc(struct lang_state *ls, size_t nregs)
 {
 	ls->codes = xcalloc(nregs, sizeof *ls->codes);
+	ls->cores = xcalloc(nregs, sizeof *ls->cores);
+	ls->heads = xcalloc(nregs, sizeof *ls->heads);
 	ls->briefs = xcalloc(nregs, sizeof *ls->briefs);
 	ls->regs = xcalloc(nregs, sizeof *ls->regs);
 	ls->code_words = xcalloc(nregs, sizeof *ls->code_words);
@@ -468,6 +506,59 @@ lang_counts(struct lang_state *ls, const struct registry *reg, size_t r)
 	ls->reg_words[r] = rc.w;
 }
 
+/* ---- what a page's rendering depends on ---- */
+
+struct ui_hash {
+	const struct catalog *cat;
+	unsigned long long h;
+};
+
+#define PLURAL_PROBE 200 /* counts whose plural forms are hashed */
+
+static void
+hash_ui(void *arg, const struct tmpl_msg *m)
+{
+	struct ui_hash *x = arg;
+
+	x->h = hash_str(hash_str(x->h, m->ctxt), m->msgid);
+	if (m->plural == NULL) {
+		x->h = hash_str(x->h, cat_gettext(x->cat, m->ctxt, m->msgid));
+		return;
+	}
+	for (unsigned long n = 0; n < PLURAL_PROBE; n++)
+		x->h = hash_str(x->h, cat_ngettext(x->cat, m->ctxt, m->msgid, n));
+}
+
+/* The translations the templates ask for, and the plural rule: a change
+ * there may change every page of the language. */
+static unsigned long long
+ui_digest(const struct lang_state *ls)
+{
+	struct ui_hash x = { ls->L->cat, hash_str(HASH_INIT, ls->L->code) };
+
+	if (x.cat == NULL)
+		return x.h;
+	tmpl_set_messages(ls->s->tmpls, hash_ui, &x);
+	for (unsigned long n = 0; n < 1000; n++)
+		x.h = hash_u64(x.h, cat_plural_index(x.cat, n));
+	return x.h;
+}
+
+static void
+seal_all(struct lang_state *ls, const struct db *db)
+{
+	val_seal((struct val *)ls->lang);
+	for (size_t r = 0; r < db->nregs; r++) {
+		for (size_t i = 0; i < db->regs[r].ncodes; i++) {
+			val_seal(&ls->briefs[r][i]);
+			val_seal(&ls->cores[r][i]);
+			val_seal(&ls->codes[r][i]);
+		}
+		val_seal(ls->heads[r]);
+		val_seal(ls->regs[r]);
+	}
+}
+
 void
 lang_prepare(struct lang_state *ls, const struct site *s, size_t li)
 {
@@ -497,15 +588,24 @@ lang_prepare(struct lang_state *ls, const struct site *s, size_t li)
 
 		ls->briefs[r] = arena_alloc(ls->a, (reg->ncodes ? reg->ncodes : 1) * sizeof(struct val));
 		ls->codes[r] = arena_alloc(ls->a, (reg->ncodes ? reg->ncodes : 1) * sizeof(struct val));
+		ls->cores[r] = arena_alloc(ls->a, (reg->ncodes ? reg->ncodes : 1) * sizeof(struct val));
 		for (size_t i = 0; i < reg->ncodes; i++)
 			ls->briefs[r][i] = *brief_val(ls, &reg->codes[i]);
 		lang_counts(ls, reg, r);
 	}
 	for (size_t r = 0; r < db->nregs; r++) {
-		for (size_t i = 0; i < db->regs[r].ncodes; i++)
-			ls->codes[r][i] = *code_val(ls, &db->regs[r].codes[i]);
+		ls->heads[r] = head_val(ls, &db->regs[r]);
+		for (size_t i = 0; i < db->regs[r].ncodes; i++) {
+			const struct code *c = &db->regs[r].codes[i];
+
+			ls->cores[r][i] = *code_val(ls, c);
+			ls->codes[r][i] = *val_clone(ls->a, &ls->cores[r][i]);
+			set_related(ls, &ls->codes[r][i], c);
+		}
 		ls->regs[r] = registry_val(ls, &db->regs[r], r);
 	}
+	seal_all(ls, db);
+	ls->ui_digest = ui_digest(ls);
 }
 
 void
@@ -518,6 +618,8 @@ lang_release(struct lang_state *ls, size_t nregs)
 	free(ls->head_words);
 	free(ls->home_words);
 	free(ls->codes);
+	free(ls->cores);
+	free(ls->heads);
 	free(ls->briefs);
 	free(ls->regs);
 	cldr_free(&ls->cldr);

@@ -23,8 +23,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <libxml/hash.h>
-
 #include "nls.h"
 
 #define OUT_STAGING ".codedoc-tmp"
@@ -35,15 +33,19 @@
 struct entry {
 	char *path;
 	unsigned long long digest;
+	unsigned long long inputs; /* 0: unknown */
 	char *staged;
+	size_t seq;                /* order of arrival, to keep the first */
 };
 
 struct out {
 	char *dir;
 	int dirfd, stagefd, lockfd;
 	struct diag *d;
-	xmlHashTablePtr old;   /* path -> struct entry of the last manifest */
-	xmlHashTablePtr seen;  /* path -> index + 1 in files */
+	char *old_text;        /* the last manifest; the paths of old point into it */
+	struct entry *old;     /* its lines, sorted by path (a path listed
+	                        * twice was written by an interrupted build) */
+	size_t nold;
 	struct entry *files;
 	size_t nfiles;
 	size_t ntmp;
@@ -152,16 +154,14 @@ read_below(int dirfd, const char *path, size_t *len)
 
 /* ---- the manifest: "path<TAB>digest" per line, sorted ---- */
 
-static void
-entry_free(void *payload, const xmlChar *name)
+static int
+cmp_entry(const void *a, const void *b)
 {
-	struct entry *e = payload;
-
-	(void)name;
-	free(e->path);
-	free(e);
+	return strcmp(((const struct entry *)a)->path, ((const struct entry *)b)->path);
 }
 
+/* Reads the last manifest into a sorted array: memory for a path, two
+ * digests and a pointer per file, no per-line allocation. */
 static void
 load_manifest(struct out *o)
 {
@@ -171,10 +171,10 @@ load_manifest(struct out *o)
 
 	if (data == NULL)
 		return;
+	o->old_text = data;
 	for (line = strtok_r(data, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		char *tab = strchr(line, '\t'), *end;
-		struct entry *e;
-		unsigned long long dg;
+		unsigned long long dg, inputs = 0;
 
 		/* A line without a digest is never acted on: codedoc removes
 		 * only what it knows it wrote. */
@@ -182,42 +182,36 @@ load_manifest(struct out *o)
 			continue;
 		*tab = '\0';
 		dg = strtoull(tab + 1, &end, 16);
+		if (*end == '\t')
+			inputs = strtoull(end + 1, &end, 16);
 		if (*end != '\0' || !out_path_ok(line))
 			continue;
-		e = xcalloc(1, sizeof *e);
-		e->path = xstrdup(line);
-		e->digest = dg;
-		/* An interrupted build lists a path twice (old and new
-		 * digest); either may be on disk. */
-		if (xmlHashAddEntry2(o->old, (const xmlChar *)line, (const xmlChar *)(tab + 1), e) != 0)
-			entry_free(e, NULL);
+		o->old = xgrow(o->old, o->nold, sizeof *o->old);
+		o->old[o->nold++] = (struct entry){ line, dg, inputs, NULL, 0 };
 	}
-	free(data);
+	if (o->nold > 1)
+		qsort(o->old, o->nold, sizeof *o->old, cmp_entry);
 }
 
-static int
-cmp_entry(const void *a, const void *b)
+/* The one line of the last manifest for path, or NULL (none, or two:
+ * either file may be on disk after an interrupted build). */
+static const struct entry *
+old_entry(const struct out *o, const char *path)
 {
-	return strcmp(((const struct entry *)a)->path, ((const struct entry *)b)->path);
-}
+	size_t lo = 0, hi = o->nold;
 
-struct manifest_buf {
-	struct buf *b;
-	const struct out *o;
-	int with_old;
-};
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
 
-static void
-add_old_line(void *payload, void *data, const xmlChar *name, const xmlChar *name2,
-    const xmlChar *name3)
-{
-	struct manifest_buf *m = data;
-	const struct entry *e = payload;
-
-	(void)name;
-	(void)name2;
-	(void)name3;
-	buf_printf(m->b, "%s\t%016llx\n", e->path, e->digest);
+		if (strcmp(o->old[mid].path, path) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == o->nold || strcmp(o->old[lo].path, path) != 0
+	    || (lo + 1 < o->nold && strcmp(o->old[lo + 1].path, path) == 0))
+		return NULL;
+	return &o->old[lo];
 }
 
 /* Writes a file below dirfd through the staging folder. */
@@ -228,19 +222,15 @@ static int
 write_manifest(struct out *o, int with_old)
 {
 	struct buf b = BUF_INIT;
-	struct manifest_buf m = { &b, o, with_old };
 	char *staged = NULL;
 	int rc;
 
-	qsort(o->files, o->nfiles, sizeof *o->files, cmp_entry);
-	xmlHashFree(o->seen, NULL);
-	o->seen = xmlHashCreate(1024);
-	for (size_t i = 0; i < o->nfiles; i++) {
-		buf_printf(&b, "%s\t%016llx\n", o->files[i].path, o->files[i].digest);
-		xmlHashAddEntry(o->seen, (const xmlChar *)o->files[i].path, (void *)(i + 1));
-	}
-	if (with_old)
-		xmlHashScanFull(o->old, add_old_line, &m);
+	for (size_t i = 0; i < o->nfiles; i++)
+		buf_printf(&b, "%s\t%016llx\t%016llx\n", o->files[i].path, o->files[i].digest,
+		    o->files[i].inputs);
+	for (size_t i = 0; with_old && i < o->nold; i++)
+		buf_printf(&b, "%s\t%016llx\t%016llx\n", o->old[i].path, o->old[i].digest,
+		    o->old[i].inputs);
 	rc = stage(o, b.data ? b.data : "", b.len, &staged);
 	if (rc == 0)
 		rc = put_in_place(o, staged, OUT_MANIFEST);
@@ -344,12 +334,6 @@ out_open(const char *dir, struct diag *d, int *busy)
 	o->dir = xstrdup(dir);
 	o->d = d;
 	o->dirfd = o->stagefd = o->lockfd = -1;
-	o->old = xmlHashCreate(1024);
-	o->seen = xmlHashCreate(1024);
-	if (o->old == NULL || o->seen == NULL) {
-		fputs(_("codedoc: out of memory\n"), stderr);
-		exit(71);
-	}
 	pthread_mutex_init(&o->lock, NULL);
 	*busy = 0;
 	if (mkdir_p(dir, d) != 0 || (mkdir(dir, 0777) != 0 && errno != EEXIST
@@ -477,11 +461,51 @@ same_content(struct out *o, const char *path, const char *data, size_t len)
 	return same;
 }
 
+/* Records path as part of this build; staged is NULL when the file in
+ * place stays. */
+static void
+record(struct out *o, const char *path, unsigned long long digest, unsigned long long inputs,
+    char *staged)
+{
+	struct entry *e;
+
+	pthread_mutex_lock(&o->lock);
+	o->files = xgrow(o->files, o->nfiles, sizeof *o->files);
+	e = &o->files[o->nfiles];
+	e->path = xstrdup(path);
+	e->digest = digest;
+	e->inputs = inputs;
+	e->staged = staged;
+	e->seq = o->nfiles++;
+	if (staged == NULL)
+		o->st.unchanged++;
+	else
+		o->st.written++;
+	pthread_mutex_unlock(&o->lock);
+}
+
 int
-out_file(struct out *o, const char *path, const char *data, size_t len)
+out_unchanged(struct out *o, const char *path, unsigned long long inputs)
+{
+	const struct entry *e;
+	struct stat st;
+
+	if (inputs == 0 || !out_path_ok(path))
+		return 0;
+	/* The old lines are only read once the build runs: no lock needed. */
+	e = old_entry(o, path);
+	if (e == NULL || e->inputs != inputs
+	    || fstatat(o->dirfd, path, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
+		return 0;
+	record(o, path, e->digest, inputs, NULL);
+	return 1;
+}
+
+int
+out_file(struct out *o, const char *path, const char *data, size_t len,
+    unsigned long long inputs)
 {
 	char *staged = NULL;
-	struct entry *e;
 	int same;
 
 	if (!out_path_ok(path)) {
@@ -492,20 +516,7 @@ out_file(struct out *o, const char *path, const char *data, size_t len)
 	if (!same && (parent_ready(o, path) != 0 || stage(o, data, len, &staged) != 0)) {
 		return fail_path(o, path, _("cannot write"), errno);
 	}
-	pthread_mutex_lock(&o->lock);
-	if (xmlHashAddEntry(o->seen, (const xmlChar *)path, (void *)1) == 0) {
-		o->files = xgrow(o->files, o->nfiles, sizeof *o->files);
-		e = &o->files[o->nfiles++];
-		e->path = xstrdup(path);
-		e->digest = out_digest(data, len);
-		e->staged = staged;
-		if (same)
-			o->st.unchanged++;
-		else
-			o->st.written++;
-	} else
-		free(staged); /* written twice: the first one stands */
-	pthread_mutex_unlock(&o->lock);
+	record(o, path, out_digest(data, len), inputs, staged);
 	return 0;
 }
 
@@ -566,21 +577,64 @@ remove_if_ours(struct out *o, const struct entry *e)
 	free(data);
 }
 
-static void
-remove_stale(void *payload, void *data, const xmlChar *name, const xmlChar *name2,
-    const xmlChar *name3)
+static int
+cmp_arrival(const void *a, const void *b)
 {
-	struct out *o = data;
+	const struct entry *x = a, *y = b;
+	int c = strcmp(x->path, y->path);
 
-	(void)name2;
-	(void)name3;
-	if (xmlHashLookup(o->seen, name) == NULL)
-		remove_if_ours(o, payload);
+	return c ? c : x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Sorts this build's files by path; a path given twice keeps its first
+ * file, as a sorted array instead of a table keeps memory low. */
+static void
+settle_files(struct out *o)
+{
+	size_t k = 0;
+
+	if (o->nfiles > 1)
+		qsort(o->files, o->nfiles, sizeof *o->files, cmp_arrival);
+	for (size_t i = 0; i < o->nfiles; i++) {
+		struct entry *e = &o->files[i];
+
+		if (k > 0 && strcmp(o->files[k - 1].path, e->path) == 0) {
+			if (e->staged)
+				unlinkat(o->stagefd, e->staged, 0);
+			*(e->staged ? &o->st.written : &o->st.unchanged) -= 1;
+			free(e->staged);
+			free(e->path);
+			continue;
+		}
+		o->files[k++] = *e;
+	}
+	o->nfiles = k;
+}
+
+/* Whether this build made path (the files are settled). */
+static int
+made_now(const struct out *o, const char *path)
+{
+	size_t lo = 0, hi = o->nfiles;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(o->files[mid].path, path);
+
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
 }
 
 int
 out_commit(struct out *o)
 {
+	settle_files(o);
 	/* First the manifest of old and new together: whatever happens
 	 * next, every file that may be in place is listed. */
 	if (write_manifest(o, 1) != 0)
@@ -595,7 +649,9 @@ out_commit(struct out *o)
 		free(e->staged);
 		e->staged = NULL;
 	}
-	xmlHashScanFull(o->old, remove_stale, o);
+	for (size_t i = 0; i < o->nold; i++)
+		if (!made_now(o, o->old[i].path))
+			remove_if_ours(o, &o->old[i]);
 	if (write_manifest(o, 0) != 0)
 		return fail_path(o, OUT_MANIFEST, _("cannot write"), errno);
 	return 0;
@@ -623,8 +679,8 @@ out_close(struct out *o, struct out_stats *stats)
 		close(o->lockfd);
 	if (o->dirfd >= 0)
 		close(o->dirfd);
-	xmlHashFree(o->old, entry_free);
-	xmlHashFree(o->seen, NULL);
+	free(o->old);
+	free(o->old_text);
 	pthread_mutex_destroy(&o->lock);
 	free(o->dir);
 	free(o);

@@ -5,7 +5,9 @@
  * file old or new, never truncated, and the next build reaches exactly
  * the tree a clean build would; a file whose bytes did not change is not
  * touched; codedoc removes only files it wrote that still hold what it
- * wrote, inside the output folder, never through a symbolic link. */
+ * wrote, inside the output folder, never through a symbolic link.  The
+ * manifest also keeps, per file, a digest of what it was made from, so
+ * that a rebuild can skip what did not change. */
 #ifndef CODEDOC_OUTPUT_H
 #define CODEDOC_OUTPUT_H
 
@@ -24,9 +26,15 @@ struct out_stats {
 /* Opens dir (created when missing) for a build and locks it.  Returns
  * NULL after reporting; *busy is set when another build holds it. */
 struct out *out_open(const char *dir, struct diag *d, int *busy);
-/* Stages one file; path is relative to the output folder and uses '/'.
- * Returns 0, or -1 after reporting (the old file, if any, survives). */
-int out_file(struct out *o, const char *path, const char *data, size_t len);
+/* Stages one file; path is relative to the output folder and uses '/';
+ * inputs is a digest of what it was made from (0: unknown).  Returns 0,
+ * or -1 after reporting (the old file, if any, survives).  Safe to call
+ * from several threads. */
+int out_file(struct out *o, const char *path, const char *data, size_t len,
+    unsigned long long inputs);
+/* Whether the last build made path from the same inputs and the file is
+ * still in place: then it is kept as it is, as if written again. */
+int out_unchanged(struct out *o, const char *path, unsigned long long inputs);
 /* Puts the staged files in place, removes files of the previous build
  * that this one did not write, and saves the manifest.  Call only after
  * every file was staged. */

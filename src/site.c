@@ -17,14 +17,16 @@
 
 struct build {
 	const struct site *s;
+	const struct site_sink *sink;
 	struct lang_state *ls;
 	struct plan plan;
+	unsigned long long tmpl_digest;
 	struct match_forms forms;   /* for the search index */
 	struct stats_row *stats;    /* for the translation status page */
 	size_t nstats;
-	struct page_out *pages;
-	size_t next, done;
+	size_t next, done, rendered;
 	int failed;
+	int sink_failed; /* the writer failed, not the input */
 	pthread_mutex_t lock;
 	struct diag *d;
 };
@@ -93,8 +95,8 @@ index_codes(struct arena *a, const struct build *b, const struct lang_state *ls)
 		for (size_t i = 0; i < db->regs[r].ncodes; i++) {
 			struct val *m = val_map(a);
 
-			val_set(a, m, "registry", ls->regs[r]);
-			val_set(a, m, "code", lang_code(ls, &db->regs[r].codes[i]));
+			val_set(a, m, "registry", ls->heads[r]);
+			val_set(a, m, "code", lang_code_core(ls, &db->regs[r].codes[i]));
 			val_push(a, codes, m);
 		}
 	return codes;
@@ -192,7 +194,7 @@ status_val(struct arena *a, const struct build *b, const struct lang_state *ls)
 static void
 set_compare(struct arena *a, struct val *m, const struct lang_state *ls, const struct job *j)
 {
-	const struct val *av = lang_code(ls, j->a), *bv = lang_code(ls, j->b);
+	const struct val *av = lang_code_core(ls, j->a), *bv = lang_code_core(ls, j->b);
 	const struct pair *p = registry_pair(j->reg, j->a, j->b);
 
 	val_set(a, m, "a", av);
@@ -235,10 +237,21 @@ page_ctx(struct arena *a, const struct build *b, const struct job *j)
 	/* Absent things are false, so that templates can test for them. */
 	val_set(a, m, "registry", val_bool(a, 0));
 	val_set(a, m, "code", val_bool(a, 0));
+	/* Each page gets what it shows, no more: what it is given is what
+	 * decides whether it must be made again. */
 	if (j->reg)
-		val_set(a, m, "registry", ls->regs[j->reg - s->db->regs]);
+		val_set(a, m, "registry", j->kind == P_REGISTRY || j->kind == P_API_REG
+		    || j->kind == P_MAN_REG ? ls->regs[j->reg - s->db->regs]
+		    : ls->heads[j->reg - s->db->regs]);
 	if (j->a)
-		val_set(a, m, "code", lang_code(ls, j->a));
+		val_set(a, m, "code", j->kind == P_CODE ? lang_code(ls, j->a)
+		    : lang_code_core(ls, j->a));
+	if (j->kind == P_CODE) {
+		struct val *code = val_clone(a, lang_code(ls, j->a));
+
+		val_set(a, code, "compares", lang_compares(ls, a, j->a));
+		val_set(a, m, "code", code);
+	}
 	if (j->kind == P_COMPARE)
 		set_compare(a, m, ls, j);
 	if (j->kind == P_SITEMAP)
@@ -256,86 +269,138 @@ page_ctx(struct arena *a, const struct build *b, const struct job *j)
 		struct val *regs = val_list(a);
 
 		for (size_t k = 0; k < s->db->nregs; k++)
-			val_push(a, regs, ls->regs[k]);
+			val_push(a, regs, ls->heads[k]);
 		val_set(a, m, "registries", regs);
 	}
 	return m;
 }
 
-/* The share of a translated page's visible words that are in its
- * language: counted by rendering it once without keeping the output, then
- * shown in the page itself. */
-static int
-count_coverage(struct arena *a, const struct build *b, const struct job *j, const struct tmpl *t,
-    struct val *ctx, struct tmpl_env *env)
-{
-	struct tmpl_words w = { 0, 0 };
-	struct buf scratch = BUF_INIT;
-	unsigned pct;
-	int rc;
+/* Stands for the page's coverage while the page is rendered and its
+ * words counted; replaced by the percentage afterwards, so that a page is
+ * rendered once.  U+FFFF cannot occur in XML, so not in the database. */
+#define COVERAGE_MARK "\xef\xbf\xbf" "coverage" "\xef\xbf\xbf"
 
-	env->count = &w;
-	rc = tmpl_render(t, ctx, env, &scratch);
-	env->count = NULL;
-	buf_free(&scratch);
+static void
+fill_coverage(const struct lang_state *ls, const struct tmpl_words *w, struct buf *out)
+{
+	unsigned pct = w->total ? (unsigned)(w->done * 100 / w->total) : 100;
+	const char *mark = COVERAGE_MARK, *text = ls->cldr.percent[pct > 100 ? 100 : pct];
+	struct buf b = BUF_INIT;
+	size_t n = strlen(mark), from = 0;
+	char *hit;
+
+	if (out->data == NULL)
+		return;
+	buf_puts(&b, "");
+	while ((hit = memmem(out->data + from, out->len - from, mark, n)) != NULL) {
+		size_t at = (size_t)(hit - out->data);
+
+		buf_add(&b, out->data + from, at - from);
+		esc_html(&b, text, strlen(text));
+		from = at + n;
+	}
+	if (from == 0) {
+		buf_free(&b);
+		return;
+	}
+	buf_add(&b, out->data + from, out->len - from);
+	buf_free(out);
+	*out = b;
+}
+
+/* Everything a file is made from. */
+static unsigned long long
+page_inputs(const struct build *b, const struct job *j, const struct val *ctx)
+{
+	unsigned long long h = hash_u64(HASH_INIT, (unsigned long long)j->kind);
+
+	h = hash_u64(h, b->tmpl_digest);
+	h = hash_u64(h, b->ls[j->lang].ui_digest);
+	return hash_u64(h, val_digest(ctx));
+}
+
+static int
+emit(struct build *b, const char *path, const char *data, size_t len, unsigned long long inputs)
+{
+	int rc = b->sink->file(b->sink->arg, path, data, len, inputs);
+
+	if (b->s->trace)
+		fprintf(stderr, "codedoc: rendered %s\n", path);
+
+	pthread_mutex_lock(&b->lock);
+	b->rendered++;
 	if (rc != 0)
-		return rc;
-	pct = w.total ? (unsigned)(w.done * 100 / w.total) : 100;
-	val_set(a, ctx, "coverage", val_int(a, (long)pct));
-	val_set(a, ctx, "coverage_text", val_str(a, b->ls[j->lang].cldr.percent[pct]));
-	return 0;
+		b->sink_failed = 1;
+	pthread_mutex_unlock(&b->lock);
+	return rc;
+}
+
+static int
+unchanged(struct build *b, const char *path, unsigned long long inputs)
+{
+	return b->sink->unchanged && b->sink->unchanged(b->sink->arg, path, inputs);
 }
 
 /* A catalog as it is, for translators to download from the status page. */
 static int
-copy_catalog(struct build *b, const struct job *j, struct page_out *po, struct diag *d)
+copy_catalog(struct build *b, const struct job *j, struct diag *d)
 {
-	char *path = j->lang == 0 ? xasprintf("%s/codedoc.pot", b->s->po_dir)
+	char *src = j->lang == 0 ? xasprintf("%s/codedoc.pot", b->s->po_dir)
 	    : xasprintf("%s/%s.po", b->s->po_dir, b->s->langs[j->lang].code);
+	struct arena *a = arena_new();
+	const char *path = plan_out_path(a, b->s, j);
 	size_t len;
-	char *data = read_input(path, &len, INPUT_MAX_CATALOG, d);
-	struct arena *a;
+	char *data = read_input(src, &len, INPUT_MAX_CATALOG, d);
+	unsigned long long inputs;
+	int rc = -1;
 
-	free(path);
-	if (data == NULL)
-		return -1;
-	a = arena_new();
-	po->path = xstrdup(plan_out_path(a, b->s, j));
-	po->data = data;
-	po->len = len;
+	if (data != NULL) {
+		inputs = hash_bytes(HASH_INIT, data, len);
+		rc = unchanged(b, path, inputs) ? 0 : emit(b, path, data, len, inputs);
+	}
+	free(data);
+	free(src);
 	arena_free(a);
-	return 0;
+	return rc;
 }
 
 static int
-render_job(struct build *b, const struct job *j, struct page_out *po, struct diag *d)
+render_job(struct build *b, const struct job *j, struct diag *d)
 {
-	struct arena *a;
+	const struct lang_state *ls = &b->ls[j->lang];
 	const struct tmpl *t;
+	struct tmpl_words w = { 0, 0 };
+	struct tmpl_env env = { &ls->tr, "en", d, strcmp(ls->dir, "rtl") == 0, NULL,
+		ls->cldr.digits[0] ? (const char *const *)ls->cldr.digits : NULL };
+	struct buf out = BUF_INIT;
+	struct arena *a;
+	struct val *ctx;
+	const char *path;
+	unsigned long long inputs;
+	int rc = -1, counted = j->lang != 0 && plan_is_html_page(j);
 
 	if (j->kind == P_PO)
-		return copy_catalog(b, j, po, d);
-	a = arena_new();
-	t = tmpl_set_get(b->s->tmpls, plan_template(j));
-	struct tmpl_env env = { &b->ls[j->lang].tr, "en", d,
-		strcmp(b->ls[j->lang].dir, "rtl") == 0, NULL,
-		b->ls[j->lang].cldr.digits[0] ? (const char *const *)b->ls[j->lang].cldr.digits : NULL };
-	struct buf out = BUF_INIT;
-	struct val *ctx;
-	int rc = -1;
-
-	if (t == NULL) {
+		return copy_catalog(b, j, d);
+	if ((t = tmpl_set_get(b->s->tmpls, plan_template(j))) == NULL) {
 		diag_report(d, DIAG_ERROR, plan_template(j), 0, 0, "%s", _("template is missing"));
-		arena_free(a);
 		return -1;
 	}
+	a = arena_new();
 	ctx = page_ctx(a, b, j);
-	if ((j->lang == 0 || !plan_is_html_page(j) || count_coverage(a, b, j, t, ctx, &env) == 0)
-	    && tmpl_render(t, ctx, &env, &out) == 0) {
-		po->path = xstrdup(plan_out_path(a, b->s, j));
-		po->len = out.len;
-		po->data = buf_detach(&out);
-		rc = 0;
+	path = plan_out_path(a, b->s, j);
+	inputs = page_inputs(b, j, ctx);
+	if (unchanged(b, path, inputs)) {
+		arena_free(a);
+		return 0;
+	}
+	if (counted) {
+		env.count = &w;
+		val_set(a, ctx, "coverage_text", val_str(a, COVERAGE_MARK));
+	}
+	if (tmpl_render(t, ctx, &env, &out) == 0) {
+		if (counted)
+			fill_coverage(ls, &w, &out);
+		rc = emit(b, path, out.data ? out.data : "", out.len, inputs);
 	}
 	buf_free(&out);
 	arena_free(a);
@@ -357,7 +422,7 @@ worker(void *arg)
 		pthread_mutex_unlock(&b->lock);
 		if (i >= b->plan.njobs)
 			break;
-		if (render_job(b, &b->plan.jobs[i], &b->pages[i], &d) != 0) {
+		if (render_job(b, &b->plan.jobs[i], &d) != 0) {
 			pthread_mutex_lock(&b->lock);
 			b->failed = 1;
 			pthread_mutex_unlock(&b->lock);
@@ -396,6 +461,7 @@ build_init(struct build *b, const struct site *s, struct diag *d)
 	memset(b, 0, sizeof *b);
 	b->s = s;
 	b->d = d;
+	b->tmpl_digest = hash_str(tmpl_set_digest(s->tmpls), s->version);
 	b->ls = xcalloc(s->nlangs, sizeof *b->ls);
 	for (size_t li = 0; li < s->nlangs; li++)
 		lang_prepare(&b->ls[li], s, li);
@@ -438,33 +504,20 @@ site_count(const struct site *s)
 }
 
 int
-site_render(const struct site *s, struct page_out **pages, size_t *npages, struct diag *d)
+site_render(const struct site *s, const struct site_sink *sink, struct site_stats *st,
+    struct diag *d)
 {
 	struct build b;
 	int failed;
 
 	build_init(&b, s, d);
-	b.pages = xcalloc(b.plan.njobs, sizeof *b.pages);
+	b.sink = sink;
 	run_workers(&b, s->threads);
-	failed = b.failed;
-	if (failed) {
-		site_pages_free(b.pages, b.plan.njobs);
-		*pages = NULL;
-		*npages = 0;
-	} else {
-		*pages = b.pages;
-		*npages = b.plan.njobs;
+	failed = b.failed ? b.sink_failed ? -2 : -1 : 0;
+	if (st != NULL) {
+		st->files = b.plan.njobs;
+		st->rendered = b.rendered;
 	}
 	build_free(&b);
-	return failed ? -1 : 0;
-}
-
-void
-site_pages_free(struct page_out *pages, size_t npages)
-{
-	for (size_t i = 0; i < npages; i++) {
-		free(pages[i].path);
-		free(pages[i].data);
-	}
-	free(pages);
+	return failed;
 }

@@ -33,23 +33,36 @@ struct site {
 	int po_template;      /* po_dir has codedoc.pot, copied too */
 	int formats;          /* SITE_HTML | SITE_MAN */
 	int threads;          /* rendering threads, >= 1 */
+	int trace;            /* name each file made on stderr (CODEDOC_TRACE) */
 	/* Called after each page with done and total, or NULL. */
 	void (*progress)(void *arg, size_t done, size_t total, const char *lang);
 	void *progress_arg;
 };
 
-/* One rendered file. */
-struct page_out {
-	char *path; /* relative to the output folder */
-	char *data;
-	size_t len;
+/* Where rendered files go, one at a time as they are made (from several
+ * threads at once): the writer behind it belongs to the caller.  inputs
+ * is a digest of everything a file is made from (its values, the
+ * templates, its language's interface texts). */
+struct site_sink {
+	/* Whether path, made last time from the same inputs, is still in
+	 * place: it is then neither rendered nor handed over.  NULL: never. */
+	int (*unchanged)(void *arg, const char *path, unsigned long long inputs);
+	/* Takes one file; returns 0, or -1 after reporting. */
+	int (*file)(void *arg, const char *path, const char *data, size_t len,
+	    unsigned long long inputs);
+	void *arg;
 };
 
-/* Renders every page into memory.  Returns 0 and sets *pages and *npages, or
- * -1 after reporting (nothing is returned then). */
-int site_render(const struct site *s, struct page_out **pages, size_t *npages,
+struct site_stats {
+	size_t files;    /* in the plan */
+	size_t rendered; /* made this time (the others were unchanged) */
+};
+
+/* Renders every file of the plan into sink, streaming: memory grows
+ * with the database and the catalogs, not with the number of pages.
+ * Returns 0, or after reporting -1 (bad input) or -2 (the sink failed). */
+int site_render(const struct site *s, const struct site_sink *sink, struct site_stats *st,
     struct diag *d);
-void site_pages_free(struct page_out *pages, size_t npages);
 
 /* Number of pages site_render() makes, for the tests and progress. */
 size_t site_count(const struct site *s);

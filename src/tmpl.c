@@ -40,6 +40,7 @@ struct tmpl {
 	char *path;     /* "templates/html/code.html", for messages */
 	enum fmt fmt;
 	struct node root;
+	unsigned long long digest; /* of name and source */
 };
 
 struct tmpl_set {
@@ -509,6 +510,7 @@ tmpl_set_add(struct tmpl_set *set, const char *name, const char *src, struct dia
 		return -1;
 	}
 	p.fmt = t->fmt;
+	t->digest = hash_str(hash_str(HASH_INIT, name), src);
 	parse_block(&p, &t->root, NULL, 0);
 	if (p.failed) {
 		tmpl_free(t);
@@ -517,6 +519,17 @@ tmpl_set_add(struct tmpl_set *set, const char *name, const char *src, struct dia
 	set->t = xgrow(set->t, set->n, sizeof *set->t);
 	set->t[set->n++] = t;
 	return 0;
+}
+
+unsigned long long
+tmpl_set_digest(const struct tmpl_set *set)
+{
+	unsigned long long h = 0;
+
+	/* A sum: the order templates were added in does not matter. */
+	for (size_t i = 0; i < set->n; i++)
+		h += hash_u64(HASH_INIT, set->t[i]->digest);
+	return h;
 }
 
 const struct tmpl *

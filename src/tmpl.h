@@ -58,6 +58,9 @@ int tmpl_set_add(struct tmpl_set *set, const char *name, const char *src, struct
 int tmpl_set_load_dir(struct tmpl_set *set, const char *dir, struct diag *d);
 /* Resolves {{> partial}} references; reports unknown ones. */
 int tmpl_set_link(struct tmpl_set *set, struct diag *d);
+/* A digest of every template's name and source: what a page's rendering
+ * depends on besides its values and its language's interface texts. */
+unsigned long long tmpl_set_digest(const struct tmpl_set *set);
 const struct tmpl *tmpl_set_get(const struct tmpl_set *set, const char *name);
 /* Calls fn for each translatable message, templates in name order. */
 void tmpl_set_messages(const struct tmpl_set *set,

@@ -338,3 +338,34 @@ read_input(const char *path, size_t *len, size_t max, struct diag *d)
 		*len = got;
 	return data;
 }
+
+unsigned long long
+hash_bytes(unsigned long long h, const void *p, size_t n)
+{
+	const unsigned char *c = p;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= c[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+unsigned long long
+hash_u64(unsigned long long h, unsigned long long v)
+{
+	unsigned long long z = h + v + 0x9e3779b97f4a7c15ULL;
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+/* The length goes in too, so that ("ab", "c") and ("a", "bc") differ. */
+unsigned long long
+hash_str(unsigned long long h, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	return hash_u64(hash_bytes(h, s ? s : "", n), n);
+}

@@ -75,4 +75,11 @@ char *read_input(const char *path, size_t *len, size_t max, struct diag *d);
 /* The same checks without reading, for files a library opens itself. */
 int check_input(const char *path, size_t max, struct diag *d);
 
+/* 64-bit digests to notice change (FNV-1a over bytes, values mixed in
+ * with splitmix64); not a defence against someone who wants a collision. */
+#define HASH_INIT 0xcbf29ce484222325ULL
+unsigned long long hash_bytes(unsigned long long h, const void *p, size_t n);
+unsigned long long hash_str(unsigned long long h, const char *s);
+unsigned long long hash_u64(unsigned long long h, unsigned long long v);
+
 #endif

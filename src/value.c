@@ -228,3 +228,60 @@ val_truthy(const struct val *v)
 	}
 	return 0;
 }
+
+static unsigned long long
+val_hash(const struct val *v)
+{
+	unsigned long long h = hash_u64(HASH_INIT, (unsigned long long)v->kind);
+
+	switch (v->kind) {
+	case VAL_STR:
+		h = hash_str(h, v->u.s);
+		return hash_u64(h, (unsigned long long)(v->fallback | v->trusted << 1 | v->msg << 2
+		    | v->number << 3));
+	case VAL_BOOL:
+		return hash_u64(h, (unsigned long long)v->u.b);
+	case VAL_LIST:
+		for (size_t i = 0; i < v->u.list.n; i++)
+			h = hash_u64(h, val_digest(v->u.list.items[i]));
+		return hash_u64(h, v->u.list.n);
+	case VAL_MAP:
+		for (size_t i = 0; i < v->u.map.n; i++) {
+			h = hash_str(h, v->u.map.kv[i].key);
+			h = hash_u64(h, val_digest(v->u.map.kv[i].val));
+		}
+		return hash_u64(h, v->u.map.n);
+	}
+	return h;
+}
+
+unsigned long long
+val_digest(const struct val *v)
+{
+	return v->sealed ? v->digest : val_hash(v);
+}
+
+void
+val_seal(struct val *v)
+{
+	if (v->sealed)
+		return;
+	if (v->kind == VAL_LIST)
+		for (size_t i = 0; i < v->u.list.n; i++)
+			val_seal((struct val *)v->u.list.items[i]);
+	if (v->kind == VAL_MAP)
+		for (size_t i = 0; i < v->u.map.n; i++)
+			val_seal((struct val *)v->u.map.kv[i].val);
+	v->digest = val_hash(v);
+	v->sealed = 1;
+}
+
+struct val *
+val_clone(struct arena *a, const struct val *map)
+{
+	struct val *m = val_map(a);
+
+	for (size_t i = 0; i < map->u.map.n; i++)
+		val_set(a, m, map->u.map.kv[i].key, map->u.map.kv[i].val);
+	return m;
+}

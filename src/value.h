@@ -31,6 +31,10 @@ struct val {
 	/* VAL_STR: a count (val_int), which page text shows in the digits of
 	 * the page's language. */
 	int number;
+	/* Set by val_seal(): digest holds the value's digest, and the value
+	 * must not change any more. */
+	int sealed;
+	unsigned long long digest;
 	union {
 		const char *s;
 		int b;
@@ -69,7 +73,16 @@ void val_push(struct arena *a, struct val *list, const struct val *item);
 /* Adds or replaces key (the key must outlive the value: use literals or
  * arena strings). */
 void val_set(struct arena *a, struct val *map, const char *key, const struct val *v);
+/* A new map with the entries of map (the values themselves are shared). */
+struct val *val_clone(struct arena *a, const struct val *map);
 const struct val *val_get(const struct val *map, const char *key);
+/* A digest of everything about v that can change a rendering: kinds,
+ * strings, flags, keys and order.  Sealed values answer at once. */
+unsigned long long val_digest(const struct val *v);
+/* Computes and stores the digests of v and all below it, which must not
+ * change afterwards: values shared by many pages are hashed once. */
+void val_seal(struct val *v);
+
 /* Truthiness for sections: false, "", an empty list are false. */
 int val_truthy(const struct val *v);
 

@@ -62,7 +62,7 @@ build(const char *const *paths, size_t n, const char *text)
 	if (o == NULL)
 		fail_msg("%s", cap.all);
 	for (size_t i = 0; i < n; i++)
-		assert_int_equal(out_file(o, paths[i], text, strlen(text)), 0);
+		assert_int_equal(out_file(o, paths[i], text, strlen(text), 0), 0);
 	assert_int_equal(out_commit(o), 0);
 	out_close(o, &st);
 	return st;
@@ -264,8 +264,8 @@ unsafe_paths_are_refused(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
-		assert_int_equal(out_file(o, bad[i], "x", 1), -1);
-	assert_int_equal(out_file(o, "html/en/x.7.1.html", "x", 1), 0);
+		assert_int_equal(out_file(o, bad[i], "x", 1, 0), -1);
+	assert_int_equal(out_file(o, "html/en/x.7.1.html", "x", 1, 0), 0);
 	out_close(o, NULL);
 }
 
@@ -282,12 +282,56 @@ a_failed_write_keeps_the_old_file(void **state)
 	snprintf(path, sizeof path, "%s/busy.html", dir);
 	assert_int_equal(mkdir(path, 0755), 0); /* a folder where the file should go */
 	o = out_open(dir, &d, &busy);
-	assert_int_equal(out_file(o, "busy.html", "new", 3), 0);
+	assert_int_equal(out_file(o, "busy.html", "new", 3, 0), 0);
 	assert_int_equal(out_commit(o), -1);
 	assert_non_null(strstr(cap.last, "busy.html: error: cannot write"));
 	out_close(o, NULL);
 	assert_false(exists(".codedoc-tmp"));
 	assert_int_equal(access(path, F_OK), 0);
+}
+
+/* A file made from the same inputs as last time is kept without being
+ * made again; other inputs, a missing file or an unknown digest are not. */
+static void
+same_inputs_are_skipped(void **state)
+{
+	struct captured cap;
+	struct diag d = capturing(&cap);
+	int busy;
+	struct out *o;
+	struct out_stats st;
+	char path[256];
+	struct stat sb;
+
+	(void)state;
+	o = out_open(dir, &d, &busy);
+	assert_non_null(o);
+	assert_int_equal(out_file(o, "a/x.html", "x", 1, 42), 0);
+	assert_int_equal(out_file(o, "a/y.html", "y", 1, 43), 0);
+	assert_int_equal(out_file(o, "a/z.html", "z", 1, 0), 0);
+	assert_int_equal(out_commit(o), 0);
+	out_close(o, &st);
+	snprintf(path, sizeof path, "%s/a/y.html", dir);
+	assert_int_equal(unlink(path), 0);
+	o = out_open(dir, &d, &busy);
+	assert_non_null(o);
+	assert_int_equal(out_unchanged(o, "a/x.html", 42), 1);
+	assert_int_equal(out_unchanged(o, "a/x.html", 41), 0);
+	assert_int_equal(out_unchanged(o, "a/y.html", 43), 0); /* gone */
+	assert_int_equal(out_unchanged(o, "a/z.html", 0), 0);  /* unknown */
+	assert_int_equal(out_unchanged(o, "a/new.html", 7), 0);
+	assert_int_equal(out_file(o, "a/y.html", "y", 1, 43), 0);
+	assert_int_equal(out_commit(o), 0);
+	out_close(o, &st);
+	assert_int_equal(st.unchanged, 1);
+	assert_int_equal(st.written, 1);
+	assert_int_equal(st.removed, 1); /* z was not made again */
+	/* The kept file is still listed with its digests, and kept again. */
+	snprintf(path, sizeof path, "%s/a/x.html", dir);
+	assert_int_equal(stat(path, &sb), 0);
+	o = out_open(dir, &d, &busy);
+	assert_int_equal(out_unchanged(o, "a/x.html", 42), 1);
+	out_close(o, &st);
 }
 
 int
@@ -303,6 +347,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(a_second_build_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(unsafe_paths_are_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_failed_write_keeps_the_old_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(same_inputs_are_skipped, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("output", tests, NULL, NULL);
