@@ -46,6 +46,8 @@ struct out {
 	struct entry *old;     /* its lines, sorted by path (a path listed
 	                        * twice was written by an interrupted build) */
 	size_t nold;
+	char **ready;          /* folders found writable (parent_ready) */
+	size_t nready;
 	struct entry *files;
 	size_t nfiles;
 	size_t ntmp;
@@ -193,10 +195,9 @@ load_manifest(struct out *o)
 		qsort(o->old, o->nold, sizeof *o->old, cmp_entry);
 }
 
-/* The one line of the last manifest for path, or NULL (none, or two:
- * either file may be on disk after an interrupted build). */
-static const struct entry *
-old_entry(const struct out *o, const char *path)
+/* Index of the first line of the last manifest for path, or nold. */
+static size_t
+old_index(const struct out *o, const char *path)
 {
 	size_t lo = 0, hi = o->nold;
 
@@ -208,10 +209,19 @@ old_entry(const struct out *o, const char *path)
 		else
 			hi = mid;
 	}
-	if (lo == o->nold || strcmp(o->old[lo].path, path) != 0
-	    || (lo + 1 < o->nold && strcmp(o->old[lo + 1].path, path) == 0))
+	return lo < o->nold && strcmp(o->old[lo].path, path) == 0 ? lo : o->nold;
+}
+
+/* The one line of the last manifest for path, or NULL (none, or two:
+ * either file may be on disk after an interrupted build). */
+static const struct entry *
+old_entry(const struct out *o, const char *path)
+{
+	size_t i = old_index(o, path);
+
+	if (i == o->nold || (i + 1 < o->nold && strcmp(o->old[i + 1].path, path) == 0))
 		return NULL;
-	return &o->old[lo];
+	return &o->old[i];
 }
 
 /* Writes a file below dirfd through the staging folder. */
@@ -427,6 +437,21 @@ parent_ready(struct out *o, const char *path)
 	char *p = xstrdup(path), *slash;
 	int ok = -1;
 
+	/* Asked once per folder: the answer does not change during a build
+	 * that holds the lock. */
+	if ((slash = strrchr(p, '/')) != NULL)
+		*slash = '\0';
+	pthread_mutex_lock(&o->lock);
+	for (size_t i = 0; i < o->nready; i++)
+		if (strcmp(o->ready[i], slash ? p : "") == 0)
+			ok = 0;
+	pthread_mutex_unlock(&o->lock);
+	if (ok == 0) {
+		free(p);
+		return 0;
+	}
+	if (slash != NULL)
+		*slash = '/';
 	while ((slash = strrchr(p, '/')) != NULL) {
 		const char *base;
 		int pfd, fd;
@@ -445,16 +470,33 @@ parent_ready(struct out *o, const char *path)
 	if (slash == NULL)
 		ok = faccessat(o->dirfd, ".", W_OK, 0);
 	free(p);
-	if (ok != 0)
+	if (ok != 0) {
 		errno = EACCES;
-	return ok;
+		return ok;
+	}
+	p = xstrdup(path);
+	if ((slash = strrchr(p, '/')) != NULL)
+		*slash = '\0';
+	pthread_mutex_lock(&o->lock);
+	o->ready = xgrow(o->ready, o->nready, sizeof *o->ready);
+	o->ready[o->nready++] = slash ? p : xstrdup("");
+	pthread_mutex_unlock(&o->lock);
+	if (slash == NULL)
+		free(p);
+	return 0;
 }
 
 static int
 same_content(struct out *o, const char *path, const char *data, size_t len)
 {
 	size_t n = 0;
-	char *old = read_below(o->dirfd, path, &n);
+	char *old;
+
+	/* Not written by the last build: nothing to compare with (a
+	 * stranger's file at that path is replaced, as before). */
+	if (old_index(o, path) == o->nold)
+		return 0;
+	old = read_below(o->dirfd, path, &n);
 	int same = old != NULL && n == len && memcmp(old, data, len) == 0;
 
 	free(old);
@@ -577,6 +619,42 @@ remove_if_ours(struct out *o, const struct entry *e)
 	free(data);
 }
 
+/* Renames the staged files into place, in path order, opening each
+ * folder once for the files it holds. */
+static int
+rename_all(struct out *o)
+{
+	char *dir = NULL;
+	int dfd = -1, rc = 0;
+
+	for (size_t i = 0; i < o->nfiles && rc == 0; i++) {
+		struct entry *e = &o->files[i];
+		const char *slash = strrchr(e->path, '/'), *base;
+		size_t n = slash ? (size_t)(slash - e->path) : 0;
+
+		if (e->staged == NULL)
+			continue;
+		if (dfd < 0 || strlen(dir) != n || strncmp(dir, e->path, n) != 0) {
+			if (dfd >= 0)
+				close(dfd);
+			free(dir);
+			dir = xstrndup(e->path, n);
+			dfd = open_parent(o->dirfd, e->path, 1, &base);
+		}
+		base = slash ? slash + 1 : e->path;
+		if (dfd < 0 || renameat(o->stagefd, e->staged, dfd, base) != 0) {
+			rc = fail_path(o, e->path, _("cannot write"), errno);
+			break;
+		}
+		free(e->staged);
+		e->staged = NULL;
+	}
+	if (dfd >= 0)
+		close(dfd);
+	free(dir);
+	return rc;
+}
+
 static int
 cmp_arrival(const void *a, const void *b)
 {
@@ -639,16 +717,8 @@ out_commit(struct out *o)
 	 * next, every file that may be in place is listed. */
 	if (write_manifest(o, 1) != 0)
 		return fail_path(o, OUT_MANIFEST, _("cannot write"), errno);
-	for (size_t i = 0; i < o->nfiles; i++) {
-		struct entry *e = &o->files[i];
-
-		if (e->staged == NULL)
-			continue;
-		if (put_in_place(o, e->staged, e->path) != 0)
-			return fail_path(o, e->path, _("cannot write"), errno);
-		free(e->staged);
-		e->staged = NULL;
-	}
+	if (rename_all(o) != 0)
+		return -1;
 	for (size_t i = 0; i < o->nold; i++)
 		if (!made_now(o, o->old[i].path))
 			remove_if_ours(o, &o->old[i]);
@@ -681,6 +751,9 @@ out_close(struct out *o, struct out_stats *stats)
 		close(o->dirfd);
 	free(o->old);
 	free(o->old_text);
+	for (size_t i = 0; i < o->nready; i++)
+		free(o->ready[i]);
+	free(o->ready);
 	pthread_mutex_destroy(&o->lock);
 	free(o->dir);
 	free(o);
