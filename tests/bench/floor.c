@@ -123,12 +123,18 @@ cpu(void)
 	    + (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
 }
 
-/* mkdir -p of the folders of path (below dst). */
+/* mkdir -p of the folders of path (below dst), skipped when the last
+ * file was in the same folder: a floor makes each folder once. */
 static void
-parents(const char *dst, const char *rel)
+parents(const char *dst, const char *rel, char *last, size_t size)
 {
 	char p[8192];
+	const char *slash = strrchr(rel, '/');
+	size_t n = slash ? (size_t)(slash - rel) : 0;
 
+	if (strlen(last) == n && strncmp(last, rel, n) == 0)
+		return;
+	snprintf(last, size, "%.*s", (int)n, rel);
 	snprintf(p, sizeof p, "%s/%s", dst, rel);
 	for (char *s = p + strlen(dst) + 1; (s = strchr(s, '/')) != NULL; s++) {
 		*s = '\0';
@@ -141,13 +147,15 @@ parents(const char *dst, const char *rel)
 static void
 write_tree(const struct tree *t, const char *dst)
 {
+	char last[4096] = "\001";
+
 	if (mkdir(dst, 0755) != 0 && errno != EEXIST)
 		die("mkdir", dst);
 	for (size_t i = 0; i < t->n; i++) {
 		char p[8192];
 		int fd;
 
-		parents(dst, t->v[i].path);
+		parents(dst, t->v[i].path, last, sizeof last);
 		snprintf(p, sizeof p, "%s/%s", dst, t->v[i].path);
 		if ((fd = open(p, O_WRONLY | O_CREAT | O_TRUNC, 0644)) < 0)
 			die("open", p);
