@@ -48,14 +48,32 @@ classify(const unsigned char *s, size_t n, size_t *len)
 	return SP_NONE;
 }
 
+/* Bytes that esc_html() copies as they are, in runs: printable ASCII
+ * but the five it escapes, and UTF-8 bytes that cannot start one of
+ * the sequences classify() knows (U+0080..U+009F, U+00AD, U+2028...). */
+static int
+html_plain(unsigned char c)
+{
+	return (c >= 0x20 && c < 0x7f && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'')
+	    || c == '\t' || c == '\n' || (c >= 0x80 && c != 0xc2 && c != 0xe2 && c != 0xef);
+}
+
 void
 esc_html(struct buf *out, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
 		unsigned char c = (unsigned char)s[i];
-		size_t len;
-		enum special sp = classify((const unsigned char *)s + i, n - i, &len);
+		size_t len, run = i;
+		enum special sp;
 
+		while (run < n && html_plain((unsigned char)s[run]))
+			run++;
+		if (run > i) {
+			buf_add(out, s + i, run - i);
+			i = run;
+			continue;
+		}
+		sp = classify((const unsigned char *)s + i, n - i, &len);
 		if (sp == SP_DROP) {
 			i += len;
 			continue;

@@ -192,11 +192,19 @@ val_push(struct arena *a, struct val *list, const struct val *item)
 	list->u.list.items[list->u.list.n++] = item;
 }
 
+/* Keys are short and mostly differ in their first letter: a lookup is
+ * the hottest loop of rendering. */
+static int
+same_key(const char *a, const char *b)
+{
+	return a == b || (a[0] == b[0] && strcmp(a, b) == 0);
+}
+
 void
 val_set(struct arena *a, struct val *map, const char *key, const struct val *v)
 {
 	for (size_t i = 0; i < map->u.map.n; i++)
-		if (strcmp(map->u.map.kv[i].key, key) == 0) {
+		if (same_key(map->u.map.kv[i].key, key)) {
 			map->u.map.kv[i].val = v;
 			return;
 		}
@@ -212,7 +220,7 @@ val_get(const struct val *map, const char *key)
 	if (map == NULL || map->kind != VAL_MAP)
 		return NULL;
 	for (size_t i = 0; i < map->u.map.n; i++)
-		if (strcmp(map->u.map.kv[i].key, key) == 0)
+		if (same_key(map->u.map.kv[i].key, key))
 			return map->u.map.kv[i].val;
 	return NULL;
 }
