@@ -18,6 +18,8 @@ add_job(struct plan *p, enum page_kind k, size_t lang, const struct registry *re
 	j->reg = reg;
 	j->a = a;
 	j->b = b;
+	j->first = j->last = 0;
+	j->chunk = 0;
 }
 
 static size_t
@@ -91,6 +93,39 @@ plan_man(struct plan *p, const struct db *db, const struct lang_state *ls, size_
 	}
 }
 
+/* A language's sitemap in parts of at most SITEMAP_URLS addresses, each
+ * with its alternates: the sitemap protocol allows 50,000 addresses and
+ * 50 MB per file, and codedoc's own page limit is 16 MiB. */
+#define SITEMAP_URLS 1000
+
+static void
+add_sitemap(struct plan *p, size_t li, size_t first, size_t last, unsigned chunk)
+{
+	add_job(p, P_SITEMAP, li, NULL, NULL, NULL);
+	p->jobs[p->njobs - 1].first = first;
+	p->jobs[p->njobs - 1].last = last;
+	p->jobs[p->njobs - 1].chunk = chunk;
+}
+
+static void
+plan_sitemaps(struct plan *p, const struct lang_state *ls, size_t li, size_t first)
+{
+	size_t last = p->njobs, start = first, n = 0;
+	unsigned chunk = 0;
+
+	for (size_t i = first; i < last; i++) {
+		if (li != 0 && !plan_translated(ls, &p->jobs[i], NULL))
+			continue;
+		if (++n == SITEMAP_URLS) {
+			add_sitemap(p, li, start, i + 1, chunk++);
+			start = i + 1;
+			n = 0;
+		}
+	}
+	if (n > 0)
+		add_sitemap(p, li, start, last, chunk);
+}
+
 void
 plan_make(struct plan *p, const struct site *s, const struct lang_state *ls)
 {
@@ -99,17 +134,21 @@ plan_make(struct plan *p, const struct site *s, const struct lang_state *ls)
 		add_job(p, P_CHOOSER, 0, NULL, NULL, NULL);
 		add_job(p, P_CSS, 0, NULL, NULL, NULL);
 		add_job(p, P_SEARCH_JS, 0, NULL, NULL, NULL);
+		if (s->base_url != NULL)
+			add_job(p, P_SITEMAP_INDEX, 0, NULL, NULL, NULL);
 		/* The catalogs, for the status page to link to: lang 0 is the
 		 * template (.pot) a new language starts from. */
 		for (size_t li = s->po_template ? 0 : 1; s->po_dir != NULL && li < s->nlangs; li++)
 			add_job(p, P_PO, li, NULL, NULL, NULL);
 	}
-	/* A sitemap needs absolute addresses: only with --base-url. */
-	if ((s->formats & SITE_HTML) && s->base_url != NULL)
-		add_job(p, P_SITEMAP, 0, NULL, NULL, NULL);
 	for (size_t li = 0; li < s->nlangs; li++) {
 		if (s->formats & SITE_HTML) {
+			size_t first = p->njobs;
+
 			plan_html(p, s->db, li);
+			/* A sitemap needs absolute addresses: only with --base-url. */
+			if (s->base_url != NULL)
+				plan_sitemaps(p, &ls[li], li, first);
 			plan_extras(p, s->db, li);
 		}
 		if (s->formats & SITE_MAN)
@@ -167,7 +206,8 @@ plan_out_path(struct arena *a, const struct site *s, const struct job *j)
 	case P_CSS: return "html/style.css";
 	case P_SEARCH_JS: return "html/search.js";
 	case P_PO: return j->lang == 0 ? "html/po/codedoc.pot" : arena_printf(a, "html/po/%s.po", lang);
-	case P_SITEMAP: return "html/sitemap.xml";
+	case P_SITEMAP_INDEX: return "html/sitemap.xml";
+	case P_SITEMAP: return arena_printf(a, "html/sitemaps/%s-%u.xml", lang, j->chunk + 1);
 	case P_MAN_REG: return arena_printf(a, "%s/%s.7", mandir, j->reg->id);
 	case P_MAN_CODE: return arena_printf(a, "%s/%s-%s.7", mandir, j->reg->id, j->a->slug);
 	default: return arena_printf(a, "html/%s/%s", lang, plan_page_path(a, j));
@@ -178,7 +218,7 @@ const char *
 plan_template(const struct job *j)
 {
 	static const char *const names[] = { "html/chooser.html", "html/style.css",
-		"html/search.js", "html/sitemap.xml", NULL,
+		"html/search.js", "html/sitemap.xml", NULL, "html/sitemap-index.xml",
 		"html/home.html", "html/registry.html", "html/code.html", "html/compare.html",
 		"html/search.html", "html/404.html", "html/translations.html",
 		"html/search-index.js", "html/api/registry.json", "html/api/code.json",

@@ -13,7 +13,7 @@
 /* Site-wide files first, then a language's pages (home to comparison:
  * the pages of the sitemap), its other pages, its data, its man pages. */
 enum page_kind {
-	P_CHOOSER, P_CSS, P_SEARCH_JS, P_SITEMAP, P_PO,
+	P_CHOOSER, P_CSS, P_SEARCH_JS, P_SITEMAP, P_PO, P_SITEMAP_INDEX,
 	P_HOME, P_REGISTRY, P_CODE, P_COMPARE,
 	P_SEARCH, P_NOTFOUND, P_STATUS,
 	P_INDEX_JS, P_API_REG, P_API_CODE,
@@ -25,6 +25,10 @@ struct job {
 	size_t lang;
 	const struct registry *reg;
 	const struct code *a, *b;
+	/* P_SITEMAP: part `chunk` of language lang's sitemap lists the pages
+	 * among jobs[first..last) that are its own and translated. */
+	size_t first, last;
+	unsigned chunk;
 };
 
 struct plan {

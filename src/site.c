@@ -57,15 +57,15 @@ root_of(const char *path)
 	return strchr(path, '/') ? "../" : "";
 }
 
-/* Every HTML page in every language where it is translated, with its
- * translated alternates: the sitemap never offers English text as
- * another language. */
+/* The pages of one part of a language's sitemap where they are
+ * translated, with their translated alternates: the sitemap never offers
+ * English text as another language. */
 static struct val *
-sitemap_val(struct arena *a, const struct build *b)
+sitemap_val(struct arena *a, const struct build *b, const struct job *part)
 {
 	struct val *list = val_list(a);
 
-	for (size_t i = 0; i < b->plan.njobs; i++) {
+	for (size_t i = part->first; i < part->last; i++) {
 		const struct job *j = &b->plan.jobs[i];
 		struct val *m, *alts;
 
@@ -255,7 +255,15 @@ page_ctx(struct arena *a, const struct build *b, const struct job *j)
 	if (j->kind == P_COMPARE)
 		set_compare(a, m, ls, j);
 	if (j->kind == P_SITEMAP)
-		val_set(a, m, "pages", sitemap_val(a, b));
+		val_set(a, m, "pages", sitemap_val(a, b, j));
+	if (j->kind == P_SITEMAP_INDEX) {
+		struct val *parts = val_list(a);
+
+		for (size_t i = 0; i < b->plan.njobs; i++)
+			if (b->plan.jobs[i].kind == P_SITEMAP)
+				val_push(a, parts, val_str(a, plan_out_path(a, s, &b->plan.jobs[i]) + 5));
+		val_set(a, m, "parts", parts);
+	}
 	if (j->kind == P_INDEX_JS) {
 		val_set(a, m, "codes", index_codes(a, b, ls));
 		val_set(a, m, "forms", index_forms(a, b));

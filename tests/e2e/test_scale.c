@@ -219,6 +219,21 @@ memory_is_bounded(void **state)
 	print_message("peak RSS: fresh %ld KiB, no change %ld KiB\n", fresh, again);
 	assert_true(fresh < 64 * 1024);
 	assert_true(again < 64 * 1024);
+	/* With an address the sitemap comes in parts of at most 1,000 pages
+	 * each, listed by an index: one file of every page would outgrow
+	 * the protocol's limits and memory. */
+	snprintf(cmd, sizeof cmd, "exec ./codedoc build -q -j 2 -f html --base-url https://b.example/ "
+	    "-d %s/gen/data -p %s/gen/po -o %s/gen/url", top, top, top);
+	fresh = peak_rss(cmd);
+	print_message("peak RSS with sitemaps: %ld KiB\n", fresh);
+	assert_true(fresh < 64 * 1024);
+	assert_int_equal(run(&out, "cd %s/gen/url/html && for f in sitemaps/*.xml; do "
+	    "n=$(grep -c '<loc>' $f); [ $n -le 1000 ] || echo \"$f: $n\"; "
+	    "grep -q \"<loc>https://b.example/$f</loc>\" sitemap.xml || echo \"$f not listed\"; "
+	    "done; ls sitemaps | wc -l", top), 0);
+	if (atoi(out) < 11)
+		fail_msg("sitemap parts: %s", out);
+	free(out);
 }
 
 int

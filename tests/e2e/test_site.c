@@ -1012,8 +1012,14 @@ translations_appear(void **state)
 	contains(s, "<p class=\"notice\" role=\"note\">", "es X.1.1");
 	assert_null(strstr(s, "<link rel=\"alternate\""));
 	free(s);
-	/* The sitemap offers a page only in the languages that translate it. */
+	/* The sitemap is an index of one part per language (and per 1,000
+	 * pages); it offers a page only in the languages that translate it. */
 	s = slurp("%s/html/sitemap.xml", site);
+	contains(s, "<sitemapindex ", "sitemap index");
+	contains(s, "<loc>https://codes.example.org/sitemaps/tr-1.xml</loc>", "sitemap index");
+	assert_null(strstr(s, "sitemaps/ar-1.xml")); /* no Arabic page is translated */
+	free(s);
+	assert_int_equal(run(&s, "cat %s/html/sitemaps/*.xml", site), 0);
 	contains(s, "<loc>https://codes.example.org/tr/smtp-enhanced/x.1.1.html</loc>", "sitemap");
 	contains(s, "<loc>https://codes.example.org/es/smtp/451.html</loc>", "sitemap");
 	assert_null(strstr(s, "https://codes.example.org/es/smtp-enhanced/x.1.1.html"));
