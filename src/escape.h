@@ -26,7 +26,7 @@ void esc_html(struct buf *out, const char *s, size_t n);
  * fold to spaces so that a value can never end a macro line early. */
 void esc_roff(struct buf *out, const char *s, size_t n);
 
-/* The inside of a JSON string: " and \\ escaped, controls as \\uXXXX,
+/* The inside of a JSON string: " and \\ escaped, controls as \\u escapes,
  * U+2028/2029 escaped (JavaScript before ES2019 ends lines there), and
  * < as \\u003c so that no "</script>" can appear. */
 void esc_json(struct buf *out, const char *s, size_t n);

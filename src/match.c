@@ -84,21 +84,10 @@ match_forms_free(struct match_forms *f)
 	memset(f, 0, sizeof *f);
 }
 
-/* First form equal to s (lower case), or f->n. */
-static size_t
-lower_bound(const struct match_forms *f, const char *s)
+static const char *
+form_of(const void *m)
 {
-	size_t lo = 0, hi = f->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (strcmp(f->v[mid].form, s) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < f->n && strcmp(f->v[lo].form, s) == 0 ? lo : f->n;
+	return ((const struct match_form *)m)->form;
 }
 
 static int
@@ -138,7 +127,7 @@ lookup(const struct match_forms *f, const char *s, size_t n, struct seen *seen,
 	for (i = 0; i < n; i++)
 		low[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] - 'A' + 'a') : s[i];
 	low[n] = '\0';
-	for (i = lower_bound(f, low); i < f->n && strcmp(f->v[i].form, low) == 0; i++) {
+	for (i = sorted_find(f->v, f->n, sizeof *f->v, low, form_of); i < f->n && strcmp(f->v[i].form, low) == 0; i++) {
 		struct match_hit h = { f->v[i].code, f->v[i].cls, 0 };
 		size_t k;
 

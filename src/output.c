@@ -195,21 +195,17 @@ load_manifest(struct out *o)
 		qsort(o->old, o->nold, sizeof *o->old, cmp_entry);
 }
 
+static const char *
+path_of(const void *e)
+{
+	return ((const struct entry *)e)->path;
+}
+
 /* Index of the first line of the last manifest for path, or nold. */
 static size_t
 old_index(const struct out *o, const char *path)
 {
-	size_t lo = 0, hi = o->nold;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (strcmp(o->old[mid].path, path) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < o->nold && strcmp(o->old[lo].path, path) == 0 ? lo : o->nold;
+	return sorted_find(o->old, o->nold, sizeof *o->old, path, path_of);
 }
 
 /* The one line of the last manifest for path, or NULL (none, or two:
@@ -693,20 +689,7 @@ settle_files(struct out *o)
 static int
 made_now(const struct out *o, const char *path)
 {
-	size_t lo = 0, hi = o->nfiles;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(o->files[mid].path, path);
-
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
+	return sorted_find(o->files, o->nfiles, sizeof *o->files, path, path_of) < o->nfiles;
 }
 
 int

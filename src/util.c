@@ -369,3 +369,21 @@ hash_str(unsigned long long h, const char *s)
 
 	return hash_u64(hash_bytes(h, s ? s : "", n), n);
 }
+
+size_t
+sorted_find(const void *base, size_t n, size_t size, const char *key,
+    const char *(*key_of)(const void *elem))
+{
+	const char *b = base;
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(key_of(b + mid * size), key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && strcmp(key_of(b + lo * size), key) == 0 ? lo : n;
+}

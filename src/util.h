@@ -75,6 +75,11 @@ char *read_input(const char *path, size_t *len, size_t max, struct diag *d);
 /* The same checks without reading, for files a library opens itself. */
 int check_input(const char *path, size_t max, struct diag *d);
 
+/* In an array sorted by a string key (key_of gives an element's), the
+ * index of the first element whose key is key, or n. */
+size_t sorted_find(const void *base, size_t n, size_t size, const char *key,
+    const char *(*key_of)(const void *elem));
+
 /* 64-bit digests to notice change (FNV-1a over bytes, values mixed in
  * with splitmix64); not a defence against someone who wants a collision. */
 #define HASH_INIT 0xcbf29ce484222325ULL

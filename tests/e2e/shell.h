@@ -12,26 +12,21 @@
 
 #include "util.h"
 
-/* Runs a shell command with stderr joined to stdout; returns its exit
- * status and its output in *out (caller frees; NULL: output dropped). */
-static int run(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int vrun(char **out, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 
 static int
-run(char **out, const char *fmt, ...)
+vrun(char **out, const char *fmt, va_list ap)
 {
 	char cmd[8192];
 	struct buf b = BUF_INIT;
 	char chunk[4096];
-	va_list ap;
 	FILE *p;
 	size_t n;
 	int st;
 
 	/* The braces send the stderr of every command of a list along. */
 	strcpy(cmd, "{ ");
-	va_start(ap, fmt);
 	vsnprintf(cmd + 2, sizeof cmd - 16, fmt, ap);
-	va_end(ap);
 	strcat(cmd, "\n} 2>&1");
 	p = popen(cmd, "r");
 	assert_non_null(p);
@@ -42,6 +37,42 @@ run(char **out, const char *fmt, ...)
 		*out = buf_detach(&b);
 	buf_free(&b);
 	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* Runs a shell command with stderr joined to stdout; returns its exit
+ * status and its output in *out (caller frees; NULL: output dropped). */
+static int run(char **out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int
+run(char **out, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vrun(out, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+/* For a group's setup: runs the build command; 0, or -1 with the
+ * command's output on stderr. */
+static int setup_build(const char *fmt, ...) __attribute__((format(printf, 1, 2), unused));
+
+static int
+setup_build(const char *fmt, ...)
+{
+	char *out = NULL;
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = vrun(&out, fmt, ap);
+	va_end(ap);
+	if (rc != 0)
+		fprintf(stderr, "build failed (%d): %s\n", rc, out);
+	free(out);
+	return rc ? -1 : 0;
 }
 
 /* Fails with the command's output unless rc is 0; frees out. */

@@ -46,21 +46,15 @@ static const char *const queries[] = {
 static int
 setup(void **state)
 {
-	char *out = NULL;
-	int rc;
-
 	(void)state;
 	strcpy(top, "/tmp/codedoc-help-XXXXXX");
 	if (mkdtemp(top) == NULL)
 		return -1;
 	snprintf(site, sizeof site, "%s/site", top);
 	snprintf(local, sizeof local, "%s/local", top);
-	rc = run(&out, "export SOURCE_DATE_EPOCH=1764288000; ./codedoc build -q -j 2 -f html "
-	    "--base-url " BASE " -o %s && ./codedoc build -q -j 2 -f html -o %s", site, local);
-	if (rc != 0)
-		fprintf(stderr, "build failed (%d): %s\n", rc, out);
-	free(out);
-	return rc;
+	return setup_build("export SOURCE_DATE_EPOCH=1764288000; ./codedoc build -q -j 2 "
+	    "-f html --base-url " BASE " -o %s && ./codedoc build -q -j 2 -f html -o %s", site,
+	    local);
 }
 
 static int

@@ -26,19 +26,12 @@ static char top[64];
 static int
 setup(void **state)
 {
-	char *out = NULL;
-	int rc;
-
 	(void)state;
 	strcpy(top, "/tmp/codedoc-scale-XXXXXX");
 	if (mkdtemp(top) == NULL)
 		return -1;
-	rc = run(&out, "cp -r po %s/po && " SDE "./codedoc build -q -j 2 -p %s/po -o %s/site",
-	    top, top, top);
-	if (rc != 0)
-		fprintf(stderr, "build failed (%d): %s\n", rc, out);
-	free(out);
-	return rc;
+	return setup_build("cp -r po %s/po && " SDE "./codedoc build -q -j 2 -p %s/po "
+	    "-o %s/site", top, top, top);
 }
 
 static int

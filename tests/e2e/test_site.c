@@ -62,20 +62,13 @@ walk(const char *dir, const char *rel, void (*fn)(const char *, const char *, vo
 static int
 setup(void **state)
 {
-	char *out = NULL;
-	int rc;
-
 	(void)state;
 	strcpy(top, "/tmp/codedoc-e2e-XXXXXX");
 	if (mkdtemp(top) == NULL)
 		return -1;
 	snprintf(site, sizeof site, "%s/site", top);
-	rc = run(&out, "SOURCE_DATE_EPOCH=1764288000 ./codedoc build -q -j 2 "
+	return setup_build("SOURCE_DATE_EPOCH=1764288000 ./codedoc build -q -j 2 "
 	    "--base-url https://codes.example.org -o %s", site);
-	if (rc != 0)
-		fprintf(stderr, "build failed (%d): %s\n", rc, out);
-	free(out);
-	return rc;
 }
 
 static int
